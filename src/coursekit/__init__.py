@@ -1,0 +1,27 @@
+"""coursekit : les outils du cours de marketing digital (BTS NDRC, OFPPT).
+
+Les notebooks importent ce paquet dans leur cellule de préparation :
+
+>>> import coursekit as ck
+>>> ck.monnaie(1440)
+'1\\u202f440\\xa0€'
+"""
+
+from coursekit.affichage import PALETTE, mode_projecteur, preparer_notebook
+from coursekit.erreurs import ErreurSaisie
+from coursekit.format import definir_devise, devise, monnaie, nombre, points, pourcent, ratio
+
+__all__ = [
+    "PALETTE",
+    "ErreurSaisie",
+    "definir_devise",
+    "devise",
+    "mode_projecteur",
+    "monnaie",
+    "nombre",
+    "points",
+    "pourcent",
+    "preparer_notebook",
+    "ratio",
+]
+__version__ = "0.1.0"

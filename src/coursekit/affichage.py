@@ -1,0 +1,119 @@
+"""Thème graphique du cours, palette lisible par tous et mode projecteur.
+
+La palette est celle d'Okabe et Ito, distinguable par les personnes daltoniennes.
+``mode_projecteur()`` agrandit le texte des graphiques et des widgets pour une
+salle de classe ; ``preparer_notebook()`` est appelée par la cellule de
+préparation de chaque chapitre.
+"""
+
+from __future__ import annotations
+
+import os
+
+import matplotlib as mpl
+from IPython.display import HTML, display
+
+PALETTE = {
+    "bleu": "#0072B2",
+    "orange": "#E69F00",
+    "vert": "#009E73",
+    "vermillon": "#D55E00",
+    "violet": "#CC79A7",
+    "ciel": "#56B4E9",
+    "jaune": "#F0E442",
+    "noir": "#000000",
+    "gris": "#6E6E6E",
+}
+COULEUR_ATTEINT = PALETTE["vert"]
+COULEUR_MANQUE = PALETTE["vermillon"]
+COULEUR_PRINCIPALE = PALETTE["bleu"]
+COULEUR_ACCENT = PALETTE["orange"]
+
+TAILLES = {
+    "normal": {"texte": 11, "titre": 13, "widgets": 14},
+    "projecteur": {"texte": 16, "titre": 19, "widgets": 20},
+}
+_etat = {"projecteur": os.environ.get("COURSEKIT_PROJECTEUR", "") in {"1", "oui", "true"}}
+
+
+def projecteur_actif() -> bool:
+    """Vrai quand le mode projecteur est allumé."""
+    return _etat["projecteur"]
+
+
+def taille_texte() -> int:
+    """Taille de police (en points) des graphiques dans le mode en cours."""
+    return TAILLES["projecteur" if _etat["projecteur"] else "normal"]["texte"]
+
+
+def appliquer_theme() -> None:
+    """Règle matplotlib pour tout le cours : palette, polices, axes épurés."""
+    tailles = TAILLES["projecteur" if _etat["projecteur"] else "normal"]
+    mpl.rcParams.update(
+        {
+            "axes.prop_cycle": mpl.cycler(color=list(PALETTE.values())),
+            "font.size": tailles["texte"],
+            "axes.titlesize": tailles["titre"],
+            "axes.labelsize": tailles["texte"],
+            "xtick.labelsize": tailles["texte"],
+            "ytick.labelsize": tailles["texte"],
+            "legend.fontsize": tailles["texte"],
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "grid.alpha": 0.3,
+            "axes.formatter.use_locale": False,
+            "figure.dpi": 100,
+            "savefig.dpi": 100,
+            "svg.hashsalt": "coursekit",
+        }
+    )
+
+
+def style_widgets_html() -> str:
+    """Feuille de style qui agrandit le texte des widgets (mode projecteur)."""
+    taille = TAILLES["projecteur"]["widgets"]
+    return (
+        "<style>"
+        f":root {{ --jp-widgets-font-size: {taille}px; --jp-ui-font-size1: {taille}px;"
+        f" --jp-content-font-size1: {taille}px; --jp-widgets-inline-height: {taille * 2}px; }}"
+        f".jupyter-widgets, .widget-label, .widget-readout, .widget-html-content,"
+        f" .widget-radio-box label, .widget-text input, .widget-button, .jp-RenderedHTMLCommon"
+        f" {{ font-size: {taille}px !important; line-height: 1.4 !important; }}"
+        f".widget-label {{ min-width: 12em; }}"
+        "</style>"
+    )
+
+
+def mode_projecteur(actif: bool = True) -> HTML:
+    """Allume (ou éteint) le mode projecteur : grands caractères partout.
+
+    Les graphiques créés ensuite utilisent des polices plus grandes ; la feuille
+    de style rendue agrandit les curseurs, boutons et textes des widgets.
+    """
+    _etat["projecteur"] = bool(actif)
+    appliquer_theme()
+    return HTML(style_widgets_html() if actif else "<style></style>")
+
+
+def preparer_notebook() -> None:
+    """Prépare un chapitre : thème, images reproductibles, mode projecteur si demandé.
+
+    Le mode projecteur s'allume aussi par la variable d'environnement
+    ``COURSEKIT_PROJECTEUR=1`` (c'est ce que fait le lanceur de présentation).
+    """
+    appliquer_theme()
+    try:
+        from IPython import get_ipython
+
+        ipython = get_ipython()
+    except ImportError:  # pragma: no cover - IPython est une dépendance
+        ipython = None
+    if ipython is not None:
+        ipython.run_line_magic("matplotlib", "inline")
+        ipython.run_line_magic(
+            "config",
+            "InlineBackend.print_figure_kwargs = {'metadata': {'Software': None}, 'bbox_inches': 'tight'}",
+        )
+    if _etat["projecteur"]:
+        display(HTML(style_widgets_html()))

@@ -1,0 +1,95 @@
+"""Régénérer les sorties des notebooks et fabriquer les éditions élève et professeur.
+
+Usage, depuis la racine du dépôt ::
+
+    python -m coursekit.editions regenerer              # tous les notebooks
+    python -m coursekit.editions regenerer notebooks/06-kpi.ipynb
+    python -m coursekit.editions eleve                  # build/eleve/ : sans les solutions
+    python -m coursekit.editions professeur             # build/professeur/ : avec les solutions
+
+La régénération est déterministe : pas de minutage, pas d'état de widget
+enregistré, images sans métadonnées variables (voir ``preparer_notebook``).
+L'édition élève retire les cellules marquées ``solution`` avec le
+``TagRemovePreprocessor`` de nbconvert et efface les sorties.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbconvert.preprocessors import ClearOutputPreprocessor, TagRemovePreprocessor
+
+RACINE = Path(__file__).resolve().parents[2]
+DOSSIER_NOTEBOOKS = RACINE / "notebooks"
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def notebooks(chemins: list[str] | None = None) -> list[Path]:
+    """Les notebooks désignés, ou tous ceux de ``notebooks/`` dans l'ordre des chapitres."""
+    if chemins:
+        return [Path(c).resolve() for c in chemins]
+    return sorted(DOSSIER_NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def regenerer(chemin: Path, delai: int = 600) -> None:
+    """Exécute un notebook dans un noyau neuf et enregistre ses sorties à sa place."""
+    carnet = nbformat.read(chemin, as_version=4)
+    carnet.metadata["kernelspec"] = KERNELSPEC
+    client = NotebookClient(
+        carnet,
+        timeout=delai,
+        kernel_name="python3",
+        record_timing=False,
+        store_widget_state=False,
+        resources={"metadata": {"path": str(chemin.parent)}},
+    )
+    client.execute()
+    for cellule in carnet.cells:
+        cellule.metadata.pop("execution", None)
+    carnet.metadata.pop("widgets", None)
+    nbformat.write(carnet, chemin)
+
+
+def edition(nom: str, sortie: Path) -> list[Path]:
+    """Écrit l'édition ``eleve`` (sans solutions ni sorties) ou ``professeur`` dans ``sortie``."""
+    sortie.mkdir(parents=True, exist_ok=True)
+    ecrits = []
+    for chemin in notebooks():
+        carnet = nbformat.read(chemin, as_version=4)
+        if nom == "eleve":
+            retrait = TagRemovePreprocessor(remove_cell_tags={"solution"}, enabled=True)
+            carnet, _ = retrait.preprocess(carnet, {})
+            carnet, _ = ClearOutputPreprocessor(enabled=True).preprocess(carnet, {})
+        cible = sortie / chemin.name
+        nbformat.write(carnet, cible)
+        ecrits.append(cible)
+    return ecrits
+
+
+def main(arguments: list[str] | None = None) -> int:
+    analyseur = argparse.ArgumentParser(
+        prog="python -m coursekit.editions", description=__doc__.splitlines()[0]
+    )
+    commandes = analyseur.add_subparsers(dest="commande", required=True)
+    regen = commandes.add_parser("regenerer", help="réexécuter et enregistrer les sorties")
+    regen.add_argument("chemins", nargs="*")
+    for nom in ("eleve", "professeur"):
+        sous = commandes.add_parser(nom, help=f"fabriquer l'édition {nom}")
+        sous.add_argument("--sortie", type=Path, default=RACINE / "build" / nom)
+    args = analyseur.parse_args(arguments)
+    if args.commande == "regenerer":
+        for chemin in notebooks(args.chemins):
+            print(f"Exécution de {chemin.name}…", flush=True)
+            regenerer(chemin)
+    else:
+        for cible in edition(args.commande, args.sortie):
+            print(f"Écrit : {cible}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

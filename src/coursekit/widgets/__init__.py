@@ -1,0 +1,9 @@
+"""Simulateurs interactifs : une coquille mince autour des calculateurs.
+
+Les pièces communes sont dans ``widgets/base.py`` ; chaque chapitre a son module
+``widgets/<chapitre>.py``.
+"""
+
+from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
+
+__all__ = ["ChampNombre", "Curseur", "Simulateur", "ZoneGraphique", "ZoneMessage"]

@@ -1,0 +1,204 @@
+"""Pièces communes des simulateurs : curseurs à la française, champs, messages, graphique.
+
+Règles suivies par tous les simulateurs du cours :
+
+- un calculateur de ``coursekit`` fait le calcul, le widget ne fait que lire les
+  curseurs, appeler ce calculateur et afficher le résultat ;
+- une saisie impossible (:class:`~coursekit.ErreurSaisie`) s'affiche en français
+  dans la zone de message, à la place du résultat, et rien de ce que l'élève a
+  tapé n'est effacé ;
+- le graphique est dessiné une fois puis mis à jour sur place (``set_height``,
+  ``set_data``…), et envoyé au navigateur sous forme d'image PNG ;
+- la représentation texte du simulateur est stable (nbval la compare).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+import ipywidgets as widgets
+
+from coursekit import format as fmt
+from coursekit.erreurs import ErreurSaisie
+from coursekit.graphiques.base import figure_en_png
+from coursekit.validation import nombre_saisi
+
+STYLE_LIBELLE = {"description_width": "15em"}
+LARGEUR_CURSEUR = "38em"
+
+
+class ZoneMessage(widgets.HTML):
+    """Phrase d'interprétation ou message d'erreur, toujours échappée."""
+
+    def _ecrire(self, texte: str, genre: str, gras: str = "") -> None:
+        couleurs = {"info": "#1d3557", "succes": "#00664a", "erreur": "#a33a00"}
+        fonds = {"info": "#eef4fb", "succes": "#e6f5ef", "erreur": "#fdeee6"}
+        prefixe = f"<strong>{html.escape(gras)}</strong> " if gras else ""
+        self.value = (
+            f'<div class="coursekit-message coursekit-{genre}" style="color:{couleurs[genre]};'
+            f"background:{fonds[genre]};padding:0.5em 0.8em;border-radius:6px;"
+            f'border-left:5px solid {couleurs[genre]};font-size:1.1em;line-height:1.4">'
+            f"{prefixe}{html.escape(texte)}</div>"
+        )
+
+    def info(self, texte: str, gras: str = "") -> None:
+        """Affiche une phrase d'interprétation neutre."""
+        self._ecrire(texte, "info", gras)
+
+    def succes(self, texte: str, gras: str = "") -> None:
+        """Affiche une réussite (objectif atteint, bonne réponse)."""
+        self._ecrire(texte, "succes", gras)
+
+    def erreur(self, texte: str, gras: str = "À corriger :") -> None:
+        """Affiche une saisie à corriger, en français."""
+        self._ecrire(texte, "erreur", gras)
+
+    @property
+    def texte(self) -> str:
+        """Le texte affiché, sans balises (pratique pour les tests)."""
+        import re
+
+        return html.unescape(re.sub(r"<[^>]+>", "", self.value)).strip()
+
+
+class ZoneGraphique(widgets.Image):
+    """Image PNG d'une figure matplotlib, rafraîchie sur place par :meth:`actualiser`."""
+
+    def __init__(self, figure, **kwargs):
+        kwargs.setdefault("format", "png")
+        kwargs.setdefault("layout", widgets.Layout(width="100%", max_width="860px"))
+        super().__init__(**kwargs)
+        self.figure = figure
+        self.actualiser()
+
+    def actualiser(self) -> None:
+        """Redessine la figure (après modification de ses éléments) et l'envoie."""
+        self.value = figure_en_png(self.figure)
+
+    def __repr__(self) -> str:
+        return "Graphique"
+
+
+class Curseur(widgets.HBox):
+    """Curseur dont la valeur s'affiche à la française à côté (``1 500 €``, ``2,5 %``).
+
+    Le curseur d'ipywidgets affiche ses valeurs à l'anglaise (``2.5``) : on cache
+    son affichage et on met le nôtre. ``curseur.value`` lit et règle la valeur.
+    """
+
+    def __init__(
+        self,
+        description: str,
+        minimum: float,
+        maximum: float,
+        pas: float,
+        valeur: float,
+        formater: Callable[[float], str] = fmt.nombre,
+        entier: bool = False,
+    ):
+        classe = widgets.IntSlider if entier else widgets.FloatSlider
+        self.curseur = classe(
+            value=valeur,
+            min=minimum,
+            max=maximum,
+            step=pas,
+            description=description,
+            readout=False,
+            continuous_update=False,
+            style=STYLE_LIBELLE,
+            layout=widgets.Layout(width=LARGEUR_CURSEUR),
+        )
+        self._formater = formater
+        self.lecture = widgets.Label(formater(valeur), layout=widgets.Layout(min_width="7em"))
+        self.lecture.add_class("coursekit-lecture")
+        self.curseur.observe(self._afficher, names="value")
+        super().__init__([self.curseur, self.lecture])
+
+    def _afficher(self, _change=None) -> None:
+        self.lecture.value = self._formater(self.curseur.value)
+
+    @property
+    def value(self) -> float:
+        return self.curseur.value
+
+    @value.setter
+    def value(self, valeur: float) -> None:
+        self.curseur.value = valeur
+
+    def quand_change(self, fonction: Callable) -> None:
+        """Appelle ``fonction`` à chaque changement de valeur."""
+        self.curseur.observe(fonction, names="value")
+
+    def __repr__(self) -> str:
+        return f"Curseur « {self.curseur.description} »"
+
+
+class ChampNombre(widgets.HBox):
+    """Champ texte où l'élève tape un nombre à la française (``1 500``, ``12,5``).
+
+    Le texte tapé reste tel quel, même faux : :meth:`lire` rend le nombre ou lève
+    :class:`~coursekit.ErreurSaisie` avec une phrase qui dit quoi corriger.
+    """
+
+    def __init__(self, description: str, valeur: str = "", libelle: str | None = None, unite: str = ""):
+        self.champ = widgets.Text(
+            value=valeur,
+            description=description,
+            continuous_update=False,
+            style=STYLE_LIBELLE,
+            layout=widgets.Layout(width="26em"),
+        )
+        self.libelle = libelle or description
+        children = [self.champ] + ([widgets.Label(unite)] if unite else [])
+        super().__init__(children)
+
+    @property
+    def value(self) -> str:
+        return self.champ.value
+
+    @value.setter
+    def value(self, texte: str) -> None:
+        self.champ.value = texte
+
+    def lire(self) -> float:
+        """Le nombre tapé, ou une :class:`~coursekit.ErreurSaisie` en français."""
+        return nombre_saisi(self.champ.value, self.libelle)
+
+    def quand_change(self, fonction: Callable) -> None:
+        """Appelle ``fonction`` quand l'élève valide sa saisie (Entrée ou clic ailleurs)."""
+        self.champ.observe(fonction, names="value")
+
+    def __repr__(self) -> str:
+        return f"Champ « {self.champ.description} »"
+
+
+class Simulateur(widgets.VBox):
+    """Base des simulateurs : titre, zone de message et calcul protégé.
+
+    Une sous-classe construit ses widgets, appelle ``super().__init__(enfants)``
+    puis écrit :meth:`actualiser`, qui lit les valeurs et met à jour le
+    graphique et la phrase. Dans :meth:`actualiser`, une
+    :class:`~coursekit.ErreurSaisie` levée par un calculateur est attrapée par
+    :meth:`calculer` et affichée dans ``self.message``.
+    """
+
+    titre = "Simulateur"
+
+    def __init__(self, enfants, **kwargs):
+        self.message = getattr(self, "message", None) or ZoneMessage()
+        entete = widgets.HTML(f"<h3 style='margin:0.2em 0'>{html.escape(self.titre)}</h3>")
+        super().__init__([entete, *enfants], **kwargs)
+        self.add_class("coursekit-simulateur")
+
+    def calculer(self, fonction: Callable[[], object]) -> tuple[bool, object]:
+        """Exécute ``fonction`` ; rend ``(True, résultat)`` ou ``(False, None)`` après
+        avoir affiché le message d'une saisie impossible."""
+        try:
+            return True, fonction()
+        except ErreurSaisie as erreur:
+            self.message.erreur(str(erreur))
+            return False, None
+
+    def __repr__(self) -> str:
+        return f"{self.titre} (simulateur interactif : exécutez le notebook pour l'utiliser)"

@@ -1,0 +1,83 @@
+"""Cohérence du projet : dépendances, qualité du code, éditions."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import tomllib
+import yaml
+
+RACINE = Path(__file__).resolve().parents[1]
+
+
+def _nom(exigence: str) -> str:
+    return re.split(r"[<>=!~ \[]", exigence.strip(), maxsplit=1)[0].lower()
+
+
+def test_environment_yml_et_pyproject_listent_les_memes_paquets():
+    projet = tomllib.loads((RACINE / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pip = {_nom(d) for d in projet["dependencies"]} | {
+        _nom(d) for d in projet["optional-dependencies"]["test"]
+    }
+    env = yaml.safe_load((RACINE / "environment.yml").read_text(encoding="utf-8"))
+    conda = {_nom(d) for d in env["dependencies"] if isinstance(d, str)} - {"python", "pip"}
+    assert conda == pip
+    sections_pip = [d["pip"] for d in env["dependencies"] if isinstance(d, dict)]
+    assert sections_pip == [["-e ."]]
+
+
+def test_ruff_lint_et_format():
+    for commande in (
+        ["check", "src", "tests", "notebooks"],
+        ["format", "--check", "src", "tests", "notebooks"],
+    ):
+        resultat = subprocess.run(
+            [sys.executable, "-m", "ruff", *commande], cwd=RACINE, capture_output=True, text=True
+        )
+        assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+
+
+def test_notebooks_bien_formes():
+    chemins = sorted((RACINE / "notebooks").glob("*.ipynb"))
+    assert chemins, "aucun notebook dans notebooks/"
+    for chemin in chemins:
+        assert re.fullmatch(r"\d\d-[a-z0-9-]+\.ipynb", chemin.name), chemin.name
+        carnet = nbformat.read(chemin, as_version=4)
+        nbformat.validate(carnet)
+        assert carnet.metadata["kernelspec"]["name"] == "python3"
+        for cellule in carnet.cells:
+            assert "execution" not in cellule.metadata, f"{chemin.name} : minutage enregistré"
+            if cellule.cell_type == "code":
+                for sortie in cellule.outputs:
+                    assert sortie.output_type != "error", f"{chemin.name} : une cellule finit en erreur"
+                    texte = "".join(sortie.get("text", ""))
+                    assert "Traceback" not in texte, f"{chemin.name} : trace d'erreur affichée"
+
+
+def test_edition_eleve_sans_solutions(tmp_path):
+    from coursekit import editions
+
+    ecrits = editions.edition("eleve", tmp_path)
+    assert ecrits
+    for chemin in ecrits:
+        carnet = nbformat.read(chemin, as_version=4)
+        for cellule in carnet.cells:
+            assert "solution" not in cellule.metadata.get("tags", [])
+            assert not cellule.get("outputs")
+    solutions = sum(
+        "solution" in c.metadata.get("tags", [])
+        for chemin in editions.notebooks()
+        for c in nbformat.read(chemin, as_version=4).cells
+    )
+    assert solutions > 0, "les notebooks doivent contenir des solutions marquées « solution »"
+    professeur = editions.edition("professeur", tmp_path / "prof")
+    assert (
+        sum(
+            "solution" in c.metadata.get("tags", [])
+            for p in professeur
+            for c in nbformat.read(p, as_version=4).cells
+        )
+        == solutions
+    )

@@ -1,0 +1,45 @@
+import pytest
+
+from coursekit import ErreurSaisie
+from coursekit.quiz import QCM, QuestionChiffree, Quiz, corriger_nombre, corriger_qcm, verifier_reponse
+
+
+def test_corriger_qcm():
+    explications = ["Non, c'est le CPC.", "Oui : coût pour mille impressions."]
+    assert corriger_qcm(1, 1, explications).juste
+    retour = corriger_qcm(0, 1, explications)
+    assert not retour.juste and "CPC" in retour.explication
+    assert not corriger_qcm(None, 1, explications).juste
+    with pytest.raises(ErreurSaisie):
+        corriger_qcm(5, 1, explications)
+
+
+def test_corriger_nombre():
+    assert corriger_nombre("16,7", 16.667, 0.1).juste
+    assert "trop élevée" in corriger_nombre("20", 16.667, 0.1).explication
+    assert "trop faible" in corriger_nombre("2", 16.667, 0.1).explication
+    faux = corriger_nombre("seize", 16.667)
+    assert not faux.juste and "n'en est pas un" in faux.explication
+
+
+def test_widgets_de_quiz():
+    qcm = QCM("Le CPM est…", ["un coût par clic", "un coût pour mille impressions"], 1, ["Non.", "Oui."])
+    chiffre = QuestionChiffree("CTR de 150 clics sur 10 000 impressions ?", 1.5, 0.05, "%")
+    quiz = Quiz("Quiz", [qcm, chiffre])
+    assert quiz.compter() == 0
+    qcm.choix.value = "un coût pour mille impressions"
+    chiffre.saisie.value = "1,5"
+    assert quiz.compter() == 2
+    assert "2 sur 2" in quiz.score.texte
+    chiffre.saisie.value = "un et demi"
+    assert not chiffre.verifier().juste
+    assert chiffre.saisie.value == "un et demi"
+    assert "n'en est pas un" in chiffre.retour.texte
+    assert repr(quiz).startswith("Quiz (2 questions")
+
+
+def test_verifier_reponse(capsys):
+    verifier_reponse("CTR", None, 1.5)
+    assert "remplacez None" in capsys.readouterr().out
+    verifier_reponse("CTR", 1.5, 1.5)
+    assert "✅" in capsys.readouterr().out
