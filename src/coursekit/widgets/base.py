@@ -152,6 +152,7 @@ class ChampNombre(widgets.HBox):
         self.libelle = libelle or description
         children = [self.champ] + ([widgets.Label(unite)] if unite else [])
         super().__init__(children)
+        self.add_class("coursekit-champ-nombre")
 
     @property
     def value(self) -> str:
