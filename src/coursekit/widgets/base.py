@@ -187,10 +187,22 @@ class Simulateur(widgets.VBox):
     titre = "Simulateur"
 
     def __init__(self, enfants, **kwargs):
-        self.message = getattr(self, "message", None) or ZoneMessage()
+        enfants = list(enfants)
+        if self.message not in enfants:
+            enfants.append(self.message)
         entete = widgets.HTML(f"<h3 style='margin:0.2em 0'>{html.escape(self.titre)}</h3>")
         super().__init__([entete, *enfants], **kwargs)
         self.add_class("coursekit-simulateur")
+
+    @property
+    def message(self) -> ZoneMessage:
+        """La zone de la phrase d'interprétation ou du message d'erreur (créée à la demande,
+        utilisable avant ``super().__init__``) ; ajoutée en bas si l'enfant ne la place pas."""
+        try:
+            return self._zone_message
+        except AttributeError:
+            self._zone_message = ZoneMessage()
+            return self._zone_message
 
     def calculer(self, fonction: Callable[[], object]) -> tuple[bool, object]:
         """Exécute ``fonction`` ; rend ``(True, résultat)`` ou ``(False, None)`` après
