@@ -2,7 +2,7 @@ import ipywidgets as widgets
 
 import coursekit as ck
 from coursekit import kpi
-from coursekit.graphiques import nouvelle_figure
+from coursekit.graphiques import figure_en_png, nouvelle_figure
 from coursekit.widgets import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
 
 
@@ -67,3 +67,13 @@ def test_mode_projecteur_agrandit_les_polices():
     finally:
         ck.mode_projecteur(False)
     assert mpl.rcParams["font.size"] == 11
+
+
+def test_graduations_a_la_francaise():
+    figure, axes = nouvelle_figure()
+    axes.bar(["Micro", "Star"], [25_000, 0.5])
+    figure_en_png(figure)
+    etiquettes = [t.get_text() for t in axes.get_yticklabels()]
+    assert "25\u202f000" in etiquettes
+    assert not any("." in e for e in etiquettes)
+    assert [t.get_text() for t in axes.get_xticklabels()] == ["Micro", "Star"]

@@ -1,12 +1,39 @@
-"""Création de figures et conversion en PNG, sans pyplot (pas d'état global)."""
+"""Création de figures et conversion en PNG, sans pyplot (pas d'état global).
+
+Les figures du cours sont des :class:`FigureCours` : au moment d'être dessinées,
+leurs graduations numériques passent à l'écriture française (``25 000``,
+``0,2``), sauf si un graphique a choisi son propre formateur (euros, %…).
+"""
 
 from __future__ import annotations
 
 import io
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
+from coursekit import format as fmt
 from coursekit.affichage import appliquer_theme
+
+
+def _graduation_francaise(valeur: float, _position=None) -> str:
+    return fmt.nombre(valeur, 3)
+
+
+def franciser(figure: Figure) -> None:
+    """Remplace les graduations numériques par défaut (``25000``, ``0.2``) par ``25 000``, ``0,2``."""
+    for axes in figure.axes:
+        for axe in (axes.xaxis, axes.yaxis):
+            if type(axe.get_major_formatter()) is ScalarFormatter:
+                axe.set_major_formatter(FuncFormatter(_graduation_francaise))
+
+
+class FigureCours(Figure):
+    """Figure dont les graduations s'écrivent à la française à chaque dessin."""
+
+    def draw(self, renderer):
+        franciser(self)
+        return super().draw(renderer)
 
 
 def nouvelle_figure(largeur: float = 7.0, hauteur: float = 3.8, **kwargs) -> tuple[Figure, object]:
@@ -14,9 +41,10 @@ def nouvelle_figure(largeur: float = 7.0, hauteur: float = 3.8, **kwargs) -> tup
 
     La figure n'est pas attachée à pyplot : elle ne s'affiche que si on la rend
     en dernière ligne d'une cellule ou si un simulateur la convertit en image.
+    Les arguments nommés vont à ``Figure.subplots`` (``ncols=2``…).
     """
     appliquer_theme()
-    figure = Figure(figsize=(largeur, hauteur), layout="constrained")
+    figure = FigureCours(figsize=(largeur, hauteur), layout="constrained")
     axes = figure.subplots(**kwargs)
     return figure, axes
 
