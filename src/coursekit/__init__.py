@@ -25,3 +25,35 @@ __all__ = [
     "ratio",
 ]
 __version__ = "0.1.0"
+
+_SOUS_MODULES = {
+    "cas",
+    "donnees",
+    "editions",
+    "entonnoir",
+    "fidelisation",
+    "format",
+    "glossaire",
+    "graphiques",
+    "influence",
+    "kpi",
+    "messages",
+    "mix",
+    "personas",
+    "projet",
+    "quiz",
+    "smart",
+    "swot",
+    "tableaux",
+    "validation",
+    "widgets",
+}
+
+
+def __getattr__(nom: str):
+    """Donne accès aux modules du cours sans tout importer d'avance : ``ck.kpi.roi(...)``."""
+    if nom in _SOUS_MODULES:
+        import importlib
+
+        return importlib.import_module(f"coursekit.{nom}")
+    raise AttributeError(f"module 'coursekit' has no attribute {nom!r}")

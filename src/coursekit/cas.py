@@ -41,8 +41,8 @@ class EntrepriseCas:
 
 GRAINE_DE_VILLE = EntrepriseCas(
     nom="Graine de Ville",
-    activite="boutique en ligne de produits du quotidien éco-responsables "
-    "(cosmétiques bio, vêtements éthiques, accessoires zéro déchet)",
+    activite="boutique en ligne d'articles éco-responsables pour la vie de tous les jours "
+    "(soins et cosmétiques bio, mode éthique, objets zéro déchet)",
     anciennete_ans=2,
     chiffre_affaires_annuel=50_000,
     abonnes_instagram=2_000,

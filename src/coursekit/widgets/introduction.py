@@ -1,0 +1,151 @@
+"""Outils du chapitre 00 : glossaire interactif et comparateur d'influenceurs."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from coursekit import format as fmt
+from coursekit import influence
+from coursekit.erreurs import ErreurSaisie
+from coursekit.glossaire import chercher, sigles
+from coursekit.graphiques.introduction import figure_influence
+from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique
+
+
+class Glossaire(Simulateur):
+    """Tapez un sigle (ou choisissez-le) : sa forme développée et sa définition s'affichent."""
+
+    titre = "Glossaire du marketing digital"
+
+    def __init__(self, sigle: str = "ROI"):
+        self.liste = widgets.Dropdown(options=sigles(), value=sigle, description="Sigle")
+        self.recherche = widgets.Text(
+            value="",
+            placeholder="ou tapez un sigle, par exemple cpl",
+            description="Recherche",
+            continuous_update=True,
+        )
+        self.fiche = widgets.HTML()
+        super().__init__([widgets.HBox([self.liste, self.recherche]), self.fiche, self.message])
+        self.liste.observe(self._depuis_liste, names="value")
+        self.recherche.observe(self._depuis_recherche, names="value")
+        self.afficher(sigle)
+
+    def _depuis_liste(self, _changement=None) -> None:
+        self.afficher(self.liste.value)
+
+    def _depuis_recherche(self, _changement=None) -> None:
+        if self.recherche.value.strip():
+            self.afficher(self.recherche.value)
+
+    def afficher(self, requete: str) -> None:
+        """Affiche la fiche du terme, ou un message qui propose des sigles proches."""
+        ok, terme = self.calculer(lambda: chercher(requete))
+        if not ok:
+            self.fiche.value = ""
+            return
+        self.fiche.value = (
+            f"<div style='font-size:1.2em;line-height:1.5'><strong>{html.escape(terme.sigle)}</strong> : "
+            f"<em>{html.escape(terme.developpe)}</em><br>{html.escape(terme.definition)}"
+            f"<br><small>Pour aller plus loin : chapitre {html.escape(terme.chapitre)}</small></div>"
+        )
+        self.message.info(f"{terme.sigle} fait partie des {len(sigles())} sigles du cours.")
+
+
+class SimulateurInfluence(Simulateur):
+    """Micro-influenceur ou star ? Interactions obtenues avec un même budget et coût d'une interaction."""
+
+    titre = "Simulateur « Influenceurs »"
+    NOMS = ("Micro-influenceur", "Grand compte")
+
+    def __init__(self):
+        self.budget = ChampNombre("Budget", "8 000", libelle="Le budget", unite=fmt.symbole_devise())
+        self.abonnes_micro = Curseur(
+            "Abonnés (micro)", 1_000, 100_000, 1_000, 15_000, fmt.nombre, entier=True
+        )
+        self.engagement_micro = Curseur("Engagement (micro)", 0, 15, 0.5, 6, fmt.pourcent)
+        self.prix_micro = Curseur("Prix d'un post (micro)", 50, 3_000, 50, 300, fmt.monnaie, entier=True)
+        self.abonnes_star = Curseur(
+            "Abonnés (grand compte)", 100_000, 2_000_000, 50_000, 500_000, fmt.nombre, entier=True
+        )
+        self.engagement_star = Curseur("Engagement (grand compte)", 0, 15, 0.5, 1.5, fmt.pourcent)
+        self.prix_star = Curseur(
+            "Prix d'un post (grand compte)", 1_000, 30_000, 500, 8_000, fmt.monnaie, entier=True
+        )
+        self.figure, self.barres_interactions, self.barres_couts, self.etiquettes = figure_influence(
+            self.NOMS
+        )
+        self.graphique = ZoneGraphique(self.figure)
+        reglages = widgets.HBox(
+            [
+                widgets.VBox([self.abonnes_micro, self.engagement_micro, self.prix_micro]),
+                widgets.VBox([self.abonnes_star, self.engagement_star, self.prix_star]),
+            ]
+        )
+        super().__init__([self.budget, reglages, self.graphique, self.message])
+        for curseur in (
+            self.abonnes_micro,
+            self.engagement_micro,
+            self.prix_micro,
+            self.abonnes_star,
+            self.engagement_star,
+            self.prix_star,
+        ):
+            curseur.quand_change(self.actualiser)
+        self.budget.quand_change(self.actualiser)
+        self.actualiser()
+
+    def _profil(self, abonnes, engagement, prix, budget) -> dict:
+        cout = influence.cout_par_interaction(prix.value, abonnes.value, engagement.value)
+        publications = int(budget // prix.value)
+        return {
+            "cout": cout,
+            "publications": publications,
+            "interactions": publications * influence.interactions_attendues(abonnes.value, engagement.value),
+        }
+
+    def calcul(self) -> tuple[dict, dict]:
+        """Les deux profils calculés avec le budget tapé."""
+        budget = self.budget.lire()
+        if budget <= 0:
+            raise ErreurSaisie("Le budget doit être supérieur à 0 pour acheter au moins une publication.")
+        micro = self._profil(self.abonnes_micro, self.engagement_micro, self.prix_micro, budget)
+        star = self._profil(self.abonnes_star, self.engagement_star, self.prix_star, budget)
+        return micro, star
+
+    def actualiser(self, _changement=None) -> None:
+        ok, resultat = self.calculer(self.calcul)
+        if not ok:
+            return
+        micro, star = resultat
+        for i, profil in enumerate((micro, star)):
+            self.barres_interactions[i].set_height(profil["interactions"])
+            self.barres_couts[i].set_height(profil["cout"])
+            self.etiquettes[i].set_position((i, profil["interactions"]))
+            self.etiquettes[i].set_text(fmt.nombre(profil["interactions"], 0))
+            self.etiquettes[2 + i].set_position((i, profil["cout"]))
+            self.etiquettes[2 + i].set_text(fmt.monnaie(profil["cout"], 2))
+        for axe, cle in ((self.barres_interactions, "interactions"), (self.barres_couts, "cout")):
+            plus_haut = max(micro[cle], star[cle]) or 1
+            axe[0].axes.set_ylim(0, plus_haut * 1.25)
+        self.graphique.actualiser()
+        self.message.info(self.phrase(micro, star))
+
+    def phrase(self, micro: dict, star: dict) -> str:
+        """Interprétation en une phrase."""
+        if star["publications"] == 0:
+            return (
+                f"Ce budget ne paie même pas une publication du grand compte ({fmt.monnaie(self.prix_star.value)}) : "
+                f"le micro-influenceur en offre {micro['publications']} pour "
+                f"{fmt.nombre(micro['interactions'], 0)} interactions."
+            )
+        moins_cher, plus_cher = (micro, star) if micro["cout"] <= star["cout"] else (star, micro)
+        nom = self.NOMS[0] if moins_cher is micro else self.NOMS[1]
+        facteur = plus_cher["cout"] / moins_cher["cout"]
+        return (
+            f"Une interaction coûte {fmt.monnaie(micro['cout'], 2)} avec le micro-influenceur et "
+            f"{fmt.monnaie(star['cout'], 2)} avec le grand compte : le {nom.lower()} est "
+            f"{fmt.nombre(facteur)} fois moins cher par interaction."
+        )
