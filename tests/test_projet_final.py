@@ -1,0 +1,84 @@
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coursekit import ErreurSaisie
+from coursekit.projet import ETAPES, MOTS_MINIMUM, PlanCommunication, charge_calendrier, etape
+
+TEXTES_HOSTILES = [
+    "Éco-conçu, ça coûte ? Œuvre « à part » 🌱",
+    "<script>alert('x')</script>",
+    "ligne 1\nligne 2\r\n\tfin",
+    "x" * 10_000,
+]
+
+
+def test_dix_etapes_dans_l_ordre():
+    assert [e.numero for e in ETAPES] == list(range(1, 11))
+    assert ETAPES[0].titre == "Audit" and ETAPES[-1].titre == "KPI et pilotage"
+    with pytest.raises(ErreurSaisie, match="de 1 à 10"):
+        etape(11)
+    with pytest.raises(ErreurSaisie):
+        etape(True)
+
+
+def test_avancement_et_etapes_manquantes():
+    plan = PlanCommunication("Graine de Ville")
+    assert plan.avancement() == 0
+    plan.repondre(1, "mot " * (MOTS_MINIMUM - 1))
+    assert plan.avancement() == 0
+    plan.repondre(1, "mot " * MOTS_MINIMUM)
+    plan.repondre(4, "mot " * MOTS_MINIMUM)
+    assert plan.avancement() == 20
+    assert [e.numero for e in plan.etapes_manquantes()][:3] == [2, 3, 5]
+
+
+@pytest.mark.parametrize("texte", TEXTES_HOSTILES)
+def test_aller_retour_json_sans_perte(texte):
+    plan = PlanCommunication(texte, {1: texte, 10: texte})
+    copie = PlanCommunication.depuis_json(plan.vers_json())
+    assert copie == plan
+    assert copie.reponses[1] == texte
+
+
+@given(st.text(), st.dictionaries(st.integers(1, 10), st.text()))
+def test_aller_retour_json_quelconque(entreprise, reponses):
+    plan = PlanCommunication(entreprise, reponses)
+    assert PlanCommunication.depuis_json(plan.vers_json()) == plan
+
+
+def test_json_invalide_en_francais():
+    with pytest.raises(ErreurSaisie, match="JSON valide"):
+        PlanCommunication.depuis_json("{pas du json")
+    with pytest.raises(ErreurSaisie, match="entreprise"):
+        PlanCommunication.depuis_json(json.dumps({"autre": 1}))
+    with pytest.raises(ErreurSaisie, match="numéro d'étape"):
+        PlanCommunication.depuis_json(json.dumps({"entreprise": "x", "reponses": {"un": "y"}}))
+    with pytest.raises(ErreurSaisie, match="de 1 à 10"):
+        PlanCommunication.depuis_json(json.dumps({"entreprise": "x", "reponses": {"12": "y"}}))
+
+
+def test_markdown_complet():
+    plan = PlanCommunication("Graine de Ville", {2: "Rendre la consommation responsable facile."})
+    texte = plan.vers_markdown()
+    assert texte.startswith("# Plan de communication digitale : Graine de Ville")
+    assert "## 2. Positionnement\n\nRendre la consommation responsable facile." in texte
+    assert texte.count("*À compléter.*") == 9
+
+
+def test_calendrier_totaux():
+    table = charge_calendrier(
+        {
+            "Semaine 1": {"Instagram": 3, "Blog SEO": 1, "Newsletter": 1},
+            "Semaine 2": {"TikTok": 1, "LinkedIn": 2},
+        }
+    )
+    assert table.loc["Semaine 1", "Total"] == 5
+    assert table.loc["Total", "Instagram"] == 3
+    assert table.loc["Total", "Total"] == 8
+    with pytest.raises(ErreurSaisie, match="vide"):
+        charge_calendrier({})
+    with pytest.raises(ErreurSaisie, match="négatif"):
+        charge_calendrier({"Semaine 1": {"Instagram": -1}})
