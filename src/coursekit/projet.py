@@ -185,3 +185,11 @@ def charge_calendrier(calendrier: Mapping[str, Mapping[str, int]]) -> pd.DataFra
     table["Total"] = table.sum(axis=1)
     table.loc["Total"] = table.sum(axis=0)
     return table
+
+
+def tableau_etapes() -> pd.DataFrame:
+    """Les dix étapes en tableau, colonnes titrées en français."""
+    return pd.DataFrame(
+        [(e.numero, e.titre, e.question, e.chapitre) for e in ETAPES],
+        columns=["Étape", "Titre", "La question à trancher", "Chapitre d'appui"],
+    )
