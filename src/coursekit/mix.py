@@ -1,0 +1,762 @@
+"""Le mix marketing digital : ses sept politiques, le choix des leviers, la répartition du budget.
+
+Tout ici est pur : des données du cours (politiques, formats de bannières,
+leviers) et des calculateurs qui prennent des nombres ou des textes et rendent
+des nombres, des tableaux ou des recommandations. Les parts de budget sont
+**en pour cent** (30 veut dire 30 %). Rien n'est arrondi : on arrondit à l'affichage.
+
+>>> list(POLITIQUES_MIX_DIGITAL)[:3]
+['produit', 'communication', 'atmosphère']
+>>> repartir_budget(5_000, {"Google Ads": 60, "Instagram": 30}, marge_securite=10)["montant"].tolist()
+[3000.0, 1500.0, 500.0]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from coursekit import format as fmt
+from coursekit import validation as v
+from coursekit.erreurs import ErreurSaisie
+
+# ---------------------------------------------------------------------------
+# Le mix marketing : 4P, 7P et les sept politiques du mix digital
+# ---------------------------------------------------------------------------
+
+MIX_4P: dict[str, str] = {
+    "Produit": "ce que l'on vend : l'offre, sa qualité, sa gamme, son emballage",
+    "Prix": "ce que le client paie, et comment on fixe ce montant",
+    "Place (distribution)": "où et comment le client trouve et reçoit le produit",
+    "Promotion (communication)": "comment on fait connaître l'offre et donner envie",
+}
+"""Le mix classique des « 4P » (Product, Price, Place, Promotion), en français."""
+
+MIX_7P: dict[str, str] = {
+    **MIX_4P,
+    "Personnel (people)": "les personnes en contact avec le client : vendeurs, conseillers, service client",
+    "Processus": "le déroulé du service : commande, paiement, livraison, retour",
+    "Preuve physique": "ce qui rend le service tangible : lieu, site, emballage, avis clients",
+}
+"""Les « 7P » des services : les 4P plus le personnel, les processus et la preuve physique."""
+
+
+@dataclass(frozen=True)
+class Politique:
+    """Une politique du mix digital : son rôle, ses leviers et un exemple pour Graine de Ville.
+
+    Une politique se parcourt comme la liste de ses leviers :
+
+    >>> "comparateurs de prix" in POLITIQUES_MIX_DIGITAL["prix"]
+    True
+    """
+
+    nom: str
+    role: str
+    leviers: tuple[str, ...]
+    exemple: str
+    objectifs: tuple[str, ...] = field(default_factory=tuple)
+
+    def __iter__(self):
+        return iter(self.leviers)
+
+    def __len__(self) -> int:
+        return len(self.leviers)
+
+    def __contains__(self, levier: object) -> bool:
+        return levier in self.leviers
+
+
+POLITIQUES_MIX_DIGITAL: dict[str, Politique] = {
+    "produit": Politique(
+        "produit",
+        "Penser l'offre pour qu'elle existe et se distingue en ligne.",
+        (
+            "positionnement original",
+            "assortiment adapté à la vente en ligne",
+            "nom de domaine stratégique",
+            "référencement dans les moteurs de recherche",
+        ),
+        "Graine de Ville réserve grainedeville.fr, met en avant des coffrets zéro déchet introuvables "
+        "ailleurs et rédige ses fiches produits pour qu'on les trouve en tapant « cosmétique bio ville ».",
+    ),
+    "communication": Politique(
+        "communication",
+        "Faire connaître l'offre et pousser à l'action avec les outils du web.",
+        (
+            "publicité display (bannières)",
+            "liens sponsorisés",
+            "sponsoring et affiliation",
+            "e-mailing",
+            "bouche-à-oreille en ligne",
+        ),
+        "Une bannière pavé sur un site de recettes bio, une annonce Google sur « savon solide », une "
+        "newsletter mensuelle et des clientes qui partagent leurs photos.",
+        objectifs=(
+            "image et notoriété",
+            "incitation à l'achat",
+            "création de trafic",
+            "constitution d'une base de données",
+        ),
+    ),
+    "atmosphère": Politique(
+        "atmosphère",
+        "Soigner l'ambiance du point de vente virtuel, comme on soigne une vitrine.",
+        (
+            "ergonomie",
+            "design",
+            "agents virtuels (assistant, chatbot)",
+            "expériences sensorielles (jusqu'aux essais olfactifs)",
+        ),
+        "Un site clair aux couleurs végétales, un menu en trois clics, un assistant qui aide à choisir "
+        "un shampoing solide selon son type de cheveux.",
+    ),
+    "prix": Politique(
+        "prix",
+        "Fixer ses prix en sachant que le client en ligne compare en un instant.",
+        (
+            "comportement d'achat en ligne",
+            "sensibilité au prix",
+            "produits banalisés ou offres spécifiques",
+            "comparateurs de prix",
+        ),
+        "Les savons classiques, faciles à comparer, sont au prix du marché ; les coffrets exclusifs, "
+        "sans équivalent direct, portent une marge plus forte.",
+    ),
+    "distribution": Politique(
+        "distribution",
+        "Choisir par où passe la vente et comment le produit arrive chez le client.",
+        (
+            "format de vente (site en propre, marketplace, click-and-mortar)",
+            "canal de vente",
+            "réseau d'affiliés",
+        ),
+        "Vente sur le site, présence sur une marketplace éco-responsable et des blogueuses affiliées "
+        "payées à la commission.",
+    ),
+    "relation client": Politique(
+        "relation client",
+        "Accompagner le client avant, pendant et après l'achat, sur tous les points de contact.",
+        (
+            "toute la chaîne des contacts avec le client",
+            "structure dédiée (service client)",
+            "outils du web 2.0 (réseaux sociaux, forums, avis)",
+        ),
+        "Une réponse sous 24 h sur Instagram comme par e-mail, une FAQ, et un suivi après chaque "
+        "commande pour recueillir un avis.",
+    ),
+    "sécurité": Politique(
+        "sécurité",
+        "Rassurer : protéger les données personnelles et sécuriser le paiement.",
+        (
+            "confidentialité des données personnelles",
+            "paiement sécurisé",
+        ),
+        "Un site en HTTPS, un paiement par carte avec authentification forte et une page claire sur "
+        "l'usage des données de la newsletter.",
+    ),
+}
+"""Les sept politiques du mix marketing digital, dans l'ordre du cours, avec leurs leviers."""
+
+
+# ---------------------------------------------------------------------------
+# Formats de bannières publicitaires (display)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FormatBanniere:
+    """Un format standard de bannière, en pixels."""
+
+    nom: str
+    nom_anglais: str
+    largeur: int
+    hauteur: int
+    emplacement: str
+
+    @property
+    def dimensions(self) -> str:
+        """Les dimensions écrites à la française : ``728 × 90``."""
+        return f"{self.largeur}\u00a0×\u00a0{self.hauteur}"
+
+    @property
+    def surface(self) -> int:
+        """Surface en pixels carrés."""
+        return self.largeur * self.hauteur
+
+
+FORMATS_BANNIERES: tuple[FormatBanniere, ...] = (
+    FormatBanniere("Méga-bannière", "leaderboard", 728, 90, "en haut de page, sur toute la largeur"),
+    FormatBanniere("Bannière classique", "full banner", 468, 60, "en haut ou au milieu d'une page"),
+    FormatBanniere("Pavé", "medium rectangle", 300, 250, "dans le texte ou dans une colonne"),
+    FormatBanniere("Gratte-ciel", "skyscraper", 120, 600, "dans une colonne, sur le côté de la page"),
+)
+"""Les quatre formats de bannières du cours, du plus large au plus haut."""
+
+
+def format_banniere(nom: str) -> FormatBanniere:
+    """Retrouve un format par son nom français, anglais ou ses dimensions (``"300x250"``).
+
+    >>> format_banniere("pavé").dimensions
+    '300\\xa0×\\xa0250'
+    >>> format_banniere("728x90").nom
+    'Méga-bannière'
+    """
+    cle = v.texte(nom, "Le format de bannière (nom)", obligatoire=True)
+    cle = "".join(cle.lower().split()).replace("×", "x")
+    for fmt_banniere in FORMATS_BANNIERES:
+        noms = {
+            "".join(fmt_banniere.nom.lower().split()),
+            "".join(fmt_banniere.nom_anglais.lower().split()),
+            f"{fmt_banniere.largeur}x{fmt_banniere.hauteur}",
+        }
+        if cle in noms:
+            return fmt_banniere
+    connus = ", ".join(f"{f.nom} ({f.largeur}x{f.hauteur})" for f in FORMATS_BANNIERES)
+    raise ErreurSaisie(f"Le format de bannière « {nom} » est inconnu : choisissez parmi {connus}.")
+
+
+# ---------------------------------------------------------------------------
+# Marketing traditionnel et digital, push et pull, fonctions, histoire
+# ---------------------------------------------------------------------------
+
+DIFFERENCES_TRADITIONNEL_DIGITAL: tuple[tuple[str, str, str], ...] = (
+    (
+        "Support",
+        "hors ligne : affiche, presse, radio, prospectus",
+        "numérique : site, réseaux, e-mail, appli",
+    ),
+    ("Ciblage", "le même message pour tout le monde", "un message adapté à chaque profil"),
+    (
+        "Planification",
+        "lente, et impossible à corriger une fois lancée",
+        "immédiate, ajustable en cours de route",
+    ),
+    (
+        "Relation client",
+        "la marque interrompt et parle seule",
+        "le client accepte d'écouter et peut répondre, partager",
+    ),
+    ("Performance", "difficile à mesurer", "suivie au chiffre près grâce aux données"),
+)
+"""Cinq différences entre marketing traditionnel et digital : (critère, traditionnel, digital)."""
+
+FONCTIONS_MARKETING_DIGITAL: dict[str, str] = {
+    "communication": "faire connaître la marque et ses offres",
+    "économique": "créer de la valeur et réduire certains coûts",
+    "transactionnelle": "vendre en ligne, ou en ligne et en magasin (click-and-mortar)",
+    "relationnelle": "suivre le client avant et après l'achat (CRM)",
+    "collecte d'information": "recueillir avis, données et nouveaux contacts",
+}
+"""Les cinq fonctions du marketing digital et leur rôle."""
+
+PUSH_PULL: dict[str, str] = {
+    "Bannière display sur un site d'actualité": "push",
+    "Publicité vidéo avant une vidéo YouTube": "push",
+    "E-mail envoyé à un fichier acheté": "push",
+    "Article de blog bien référencé": "pull",
+    "Newsletter à laquelle le client s'est inscrit": "pull",
+    "Tutoriel vidéo trouvé en cherchant sur YouTube": "pull",
+}
+"""Exemples de leviers classés en *push* (on va chercher le client) ou *pull* (il vient à nous)."""
+
+
+def classer_push_pull(reponses: Mapping[str, str]) -> dict[str, tuple[bool, str]]:
+    """Corrige un classement push / pull : pour chaque levier, (juste ?, explication).
+
+    >>> classer_push_pull({"Article de blog bien référencé": "pull"})["Article de blog bien référencé"][0]
+    True
+    """
+    if not isinstance(reponses, Mapping):
+        raise ErreurSaisie("Les réponses (reponses) doivent associer chaque levier à « push » ou « pull ».")
+    corrections = {}
+    for levier, reponse in reponses.items():
+        v.choix(levier, "Le levier", PUSH_PULL)
+        attendu = PUSH_PULL[levier]
+        if reponse is None:
+            corrections[levier] = (False, "Choisissez « push » ou « pull ».")
+            continue
+        v.choix(reponse, f"La réponse pour « {levier} »", ("push", "pull"))
+        if attendu == "push":
+            raison = "la marque s'impose à quelqu'un qui n'a rien demandé : c'est du push."
+        else:
+            raison = "la personne vient d'elle-même, elle a cherché ou accepté le message : c'est du pull."
+        corrections[levier] = (reponse == attendu, ("Juste : " if reponse == attendu else "Non : ") + raison)
+    return corrections
+
+
+HISTORIQUE: tuple[tuple[int, str, str], ...] = (
+    (1940, "Production", "produire en masse suffit : la demande dépasse l'offre"),
+    (1950, "Vente", "il faut convaincre d'acheter ce qui est produit"),
+    (1970, "Produit", "on améliore le produit pour se démarquer"),
+    (1980, "Marketing 360°", "on part des besoins du client, sur tous les supports"),
+    (1990, "Marketing sociétal", "on tient compte de la société et de l'environnement"),
+    (2000, "Marketing 2.0", "les clients échangent entre eux : communautés, contenus, inbound"),
+)
+"""Les grandes étapes du marketing : (année, ère, idée directrice)."""
+
+
+# ---------------------------------------------------------------------------
+# Leviers, objectifs et habitudes de la cible : le choix des canaux
+# ---------------------------------------------------------------------------
+
+OBJECTIFS: tuple[str, ...] = ("visibilité", "considération", "conversion", "fidélisation")
+"""Les quatre objectifs du parcours client, dans l'ordre."""
+
+HABITUDES: tuple[str, ...] = (
+    "Instagram",
+    "TikTok",
+    "LinkedIn",
+    "Facebook",
+    "YouTube",
+    "recherche Google",
+    "e-mail",
+)
+"""Les habitudes digitales qu'on peut cocher pour décrire une cible."""
+
+
+@dataclass(frozen=True)
+class Phase:
+    """Une phase du parcours : ce que veut le client, le message à lui adresser, les leviers types."""
+
+    objectif: str
+    moment: str
+    message: str
+    leviers: tuple[str, ...]
+
+
+PHASES: dict[str, Phase] = {
+    "visibilité": Phase(
+        "visibilité",
+        "découverte : le client ne vous connaît pas encore",
+        "« Nous existons, et voici ce qui nous rend différents. »",
+        ("réseaux sociaux", "SEA", "display", "influence"),
+    ),
+    "considération": Phase(
+        "considération",
+        "comparaison : il hésite entre plusieurs offres",
+        "« Voici pourquoi notre offre répond le mieux à votre besoin. »",
+        ("contenus", "SEO", "webinaires", "comparatifs"),
+    ),
+    "conversion": Phase(
+        "conversion",
+        "décision : il est prêt à passer à l'acte",
+        "« C'est le bon moment : commandez en toute confiance. »",
+        ("e-mailing", "pages d'atterrissage", "retargeting", "chatbot"),
+    ),
+    "fidélisation": Phase(
+        "fidélisation",
+        "après l'achat : il faut qu'il revienne",
+        "« Merci ! Voici ce que nous réservons à nos clients. »",
+        ("newsletter exclusive", "programme de fidélité", "contenus VIP"),
+    ),
+}
+"""Objectif → message → leviers, phase par phase du parcours client."""
+
+
+@dataclass(frozen=True)
+class Levier:
+    """Un levier du marketing digital : ses atouts, son adéquation à chaque objectif (0 à 3),
+    et les habitudes de la cible qui permettent de l'atteindre (vide : levier toujours utilisable)."""
+
+    nom: str
+    outils: str
+    atout: str
+    adequation: Mapping[str, int]
+    habitudes: tuple[str, ...]
+
+
+LEVIERS: dict[str, Levier] = {
+    levier.nom: levier
+    for levier in (
+        Levier(
+            "Réseaux sociaux",
+            "publications, stories, animation de communauté",
+            "on y crée une communauté, de l'engagement et de la notoriété",
+            {"visibilité": 3, "considération": 2, "conversion": 1, "fidélisation": 2},
+            ("Instagram", "TikTok", "LinkedIn", "Facebook", "YouTube"),
+        ),
+        Levier(
+            "Publicité payante",
+            "SEA, Meta Ads, LinkedIn Ads, display",
+            "elle apporte vite du public, avec un ciblage précis",
+            {"visibilité": 3, "considération": 1, "conversion": 2, "fidélisation": 0},
+            ("recherche Google", "Instagram", "Facebook", "LinkedIn", "TikTok", "YouTube"),
+        ),
+        Levier(
+            "Influence",
+            "nano, micro ou macro-influenceurs",
+            "la recommandation d'une personne suivie apporte crédibilité et preuve sociale",
+            {"visibilité": 3, "considération": 2, "conversion": 1, "fidélisation": 0},
+            ("Instagram", "TikTok", "YouTube"),
+        ),
+        Levier(
+            "Contenu et SEO",
+            "blog, vidéos, guides, comparatifs, webinaires",
+            "il installe l'expertise de la marque et travaille sur le long terme",
+            {"visibilité": 1, "considération": 3, "conversion": 1, "fidélisation": 2},
+            ("recherche Google", "YouTube", "LinkedIn"),
+        ),
+        Levier(
+            "Site et pages d'atterrissage",
+            "site rapide, pensé mobile d'abord, pages d'offre",
+            "c'est le point d'arrivée de tous les canaux, là où la vente se conclut",
+            {"visibilité": 1, "considération": 2, "conversion": 3, "fidélisation": 1},
+            (),
+        ),
+        Levier(
+            "E-mailing",
+            "newsletter, scénarios automatiques",
+            "il relance des contacts qui ont déjà dit oui, pour un achat ou un rachat",
+            {"visibilité": 0, "considération": 1, "conversion": 3, "fidélisation": 3},
+            ("e-mail",),
+        ),
+        Levier(
+            "Retargeting",
+            "publicités montrées aux visiteurs déjà passés sur le site",
+            "il rappelle l'offre à ceux qui ont hésité",
+            {"visibilité": 0, "considération": 1, "conversion": 3, "fidélisation": 0},
+            ("Instagram", "Facebook", "recherche Google", "YouTube"),
+        ),
+        Levier(
+            "Programme de fidélité",
+            "points, paliers, avantages réservés aux clients",
+            "il donne aux clients une raison concrète de revenir",
+            {"visibilité": 0, "considération": 0, "conversion": 1, "fidélisation": 3},
+            (),
+        ),
+    )
+}
+"""Les leviers que le sélecteur de canaux peut recommander."""
+
+MAX_CANAUX_CONSEILLES = 3
+AVERTISSEMENT_CANAUX = "mieux vaut maîtriser 2-3 canaux"
+
+
+@dataclass(frozen=True)
+class LevierRecommande:
+    """Un levier recommandé, son score d'adéquation (en %) et la raison, en français."""
+
+    nom: str
+    score: float
+    raison: str
+
+
+@dataclass(frozen=True)
+class Recommandation:
+    """Le résultat du sélecteur de canaux."""
+
+    objectif: str
+    leviers: tuple[LevierRecommande, ...]
+    avertissement: str
+
+    @property
+    def noms(self) -> list[str]:
+        """Les noms des leviers recommandés, du plus adapté au moins adapté."""
+        return [levier.nom for levier in self.leviers]
+
+
+def _objectif(objectif) -> str:
+    if isinstance(objectif, str):
+        objectif = objectif.strip().lower()
+    return v.choix(objectif, "L'objectif (objectif)", OBJECTIFS)
+
+
+def _habitudes(habitudes) -> list[str]:
+    if isinstance(habitudes, str):
+        habitudes = [habitudes]
+    habitudes = v.liste_non_vide(habitudes, "La liste des habitudes de la cible (habitudes)")
+    connues = {h.lower(): h for h in HABITUDES}
+    propres = []
+    for habitude in habitudes:
+        cle = habitude.strip().lower() if isinstance(habitude, str) else habitude
+        if cle not in connues:
+            liste = ", ".join(HABITUDES)
+            raise ErreurSaisie(f"L'habitude « {habitude} » est inconnue : choisissez parmi {liste}.")
+        if connues[cle] not in propres:
+            propres.append(connues[cle])
+    return propres
+
+
+_ARTICLES = {"recherche Google": "la recherche Google", "e-mail": "l'e-mail"}
+
+
+def _liste_et(elements: list[str]) -> str:
+    if len(elements) <= 1:
+        return "".join(elements)
+    return ", ".join(elements[:-1]) + " et " + elements[-1]
+
+
+def adequation_leviers(objectif: str, habitudes: Iterable[str]) -> dict[str, float]:
+    """Score d'adéquation (en %, de 0 à 100) de chaque levier pour un objectif et une cible.
+
+    60 % du score vient de l'adéquation du levier à l'objectif (0 à 3 étoiles),
+    40 % de la part des habitudes cochées que le levier permet de toucher (un
+    levier sans habitude requise, comme le site, touche tout le monde).
+
+    >>> adequation_leviers("visibilité", ["Instagram"])["Réseaux sociaux"]
+    100.0
+    >>> adequation_leviers("visibilité", ["e-mail"])["E-mailing"]
+    40.0
+    """
+    objectif = _objectif(objectif)
+    habitudes = _habitudes(habitudes)
+    scores = {}
+    for nom, levier in LEVIERS.items():
+        if levier.habitudes:
+            touchees = sum(h in levier.habitudes for h in habitudes)
+            portee = touchees / len(habitudes)
+        else:
+            portee = 1.0
+        scores[nom] = 60 * levier.adequation[objectif] / 3 + 40 * portee
+    return scores
+
+
+def recommander_leviers(objectif: str, habitudes: Iterable[str]) -> Recommandation:
+    """Les leviers à utiliser pour un objectif, selon les habitudes digitales de la cible.
+
+    Un levier est retenu s'il sert bien l'objectif (au moins 2 étoiles sur 3) et
+    s'il touche au moins une habitude cochée (ou n'en demande aucune, comme le
+    site). Chaque levier vient avec sa raison. Au-delà de trois leviers, un
+    avertissement rappelle qu'il vaut mieux bien tenir 2 ou 3 canaux.
+
+    >>> reco = recommander_leviers("visibilité", ["Instagram", "TikTok"])
+    >>> reco.noms
+    ['Réseaux sociaux', 'Publicité payante', 'Influence']
+    >>> reco.avertissement
+    ''
+    """
+    objectif = _objectif(objectif)
+    habitudes = _habitudes(habitudes)
+    scores = adequation_leviers(objectif, habitudes)
+    retenus = []
+    for nom, levier in LEVIERS.items():
+        etoiles = levier.adequation[objectif]
+        touchees = [h for h in habitudes if h in levier.habitudes]
+        if etoiles < 2 or (levier.habitudes and not touchees):
+            continue
+        if touchees:
+            ou = f"votre cible utilise {_liste_et([_ARTICLES.get(h, h) for h in touchees])}"
+        else:
+            ou = "il ne dépend d'aucun réseau : toute la cible y passe"
+        force = "très adapté" if etoiles == 3 else "adapté"
+        raison = f"{levier.atout} ; {ou}. Levier {force} à l'objectif « {objectif} »."
+        retenus.append(LevierRecommande(nom, scores[nom], raison[0].upper() + raison[1:]))
+    retenus.sort(key=lambda levier: -levier.score)
+    avertissement = ""
+    if len(retenus) > MAX_CANAUX_CONSEILLES:
+        premiers = _liste_et([levier.nom for levier in retenus[:MAX_CANAUX_CONSEILLES]])
+        avertissement = (
+            f"Cela fait {len(retenus)} leviers : {AVERTISSEMENT_CANAUX} que d'être partout à moitié. "
+            f"Commencez par {premiers}."
+        )
+    return Recommandation(objectif, tuple(retenus), avertissement)
+
+
+# ---------------------------------------------------------------------------
+# Budget : répartition par canal avec une réserve de sécurité
+# ---------------------------------------------------------------------------
+
+NOM_RESERVE = "Réserve de sécurité"
+MARGE_CONSEILLEE = (10.0, 15.0)
+TOLERANCE_CENT = 0.01
+_EPSILON = 1e-9  # 33,33 × 3 donne 99,99 à un cheveu près en virgule flottante
+
+REPARTITION_EXEMPLE: dict[str, float] = {
+    "Publicité Instagram et Facebook": 30,
+    "Micro-influenceuses": 16,
+    "Annonces Google (SEA)": 30,
+    "E-mailing": 8,
+    "Contenus du blog": 6,
+}
+"""Répartition d'illustration du budget de Graine de Ville (la réserve fait les 10 % restants).
+
+Le programme ne donne que les montants (1 500, 800, 1 500, 400, 300 et 500 €) :
+les noms de canaux sont les nôtres.
+"""
+
+
+def _parts(parts) -> dict[str, float]:
+    if isinstance(parts, Mapping):
+        paires = list(parts.items())
+    elif isinstance(parts, (str, bytes)) or not isinstance(parts, Iterable):
+        raise ErreurSaisie("Les parts (parts) doivent associer chaque canal à un pourcentage.")
+    else:
+        paires = list(parts)
+    if not paires:
+        raise ErreurSaisie("Les parts (parts) sont vides : donnez au moins un canal et son pourcentage.")
+    propres: dict[str, float] = {}
+    for paire in paires:
+        if not isinstance(paire, tuple) or len(paire) != 2:
+            raise ErreurSaisie(
+                "Chaque part doit associer un canal à un pourcentage, par exemple (« SEA », 30)."
+            )
+        canal, part = paire
+        canal = v.texte(canal, "Le nom d'un canal", obligatoire=True).strip()
+        if canal in propres:
+            raise ErreurSaisie(f"Le canal « {canal} » apparaît deux fois : regroupez ses parts.")
+        propres[canal] = v.pourcentage(part, f"La part du canal « {canal} »")
+    return propres
+
+
+def ecart_a_cent(parts, marge_securite: float = 0) -> float:
+    """Points qui manquent pour arriver à 100 % (négatif : points en trop).
+
+    >>> ecart_a_cent({"SEA": 50, "Réseaux sociaux": 35}, marge_securite=10)
+    5.0
+    """
+    propres = _parts(parts)
+    marge = v.pourcentage(marge_securite, "La marge de sécurité (marge_securite)")
+    return 100 - (sum(propres.values()) + marge)
+
+
+def message_ecart(ecart: float) -> str:
+    """Phrase qui dit de combien les parts manquent 100 % (vide si le compte est bon).
+
+    >>> print(message_ecart(5))
+    Il manque 5\xa0points pour arriver à 100\xa0%.
+    >>> print(message_ecart(-2.5))
+    Il y a 2,5\xa0points de trop : le total dépasse 100\xa0%.
+    """
+    ecart = v.nombre(ecart, "L'écart à 100 %")
+    if abs(ecart) <= TOLERANCE_CENT + _EPSILON:
+        return ""
+    quantite = fmt.points(abs(ecart), 2, signe=False)
+    if ecart > 0:
+        return f"Il manque {quantite} pour arriver à 100\u00a0%."
+    return f"Il y a {quantite} de trop : le total dépasse 100\u00a0%."
+
+
+def repartir_budget(total, parts, marge_securite=0) -> pd.DataFrame:
+    """Répartit un budget entre canaux selon leurs parts (en %), avec une réserve de sécurité.
+
+    Rend un tableau, une ligne par canal (plus une ligne « Réserve de sécurité »
+    si ``marge_securite`` > 0) : ``canal``, ``part`` (en %) et ``montant``
+    (dans la devise du cours). Les parts et la marge doivent faire 100 %
+    (à 0,01 point près) ; sinon l'erreur dit combien il manque ou combien il y a de trop.
+
+    >>> tableau = repartir_budget(5_000, REPARTITION_EXEMPLE, marge_securite=10)
+    >>> tableau["montant"].tolist()
+    [1500.0, 800.0, 1500.0, 400.0, 300.0, 500.0]
+    >>> try:
+    ...     repartir_budget(1_000, {"SEA": 50, "E-mailing": 35}, marge_securite=10)
+    ... except ErreurSaisie as erreur:
+    ...     print(erreur)
+    Les parts des canaux (85\xa0%) et la réserve (10\xa0%) font 95\xa0% : il manque 5\xa0points pour arriver à 100\xa0%.
+    """
+    total = v.strictement_positif(total, "Le budget total (total)", "pour être réparti")
+    propres = _parts(parts)
+    marge = v.pourcentage(marge_securite, "La marge de sécurité (marge_securite)")
+    if marge > 0 and NOM_RESERVE in propres:
+        raise ErreurSaisie(f"« {NOM_RESERVE} » est réservé à la marge : donnez un autre nom à ce canal.")
+    somme = sum(propres.values())
+    ecart = 100 - (somme + marge)
+    if abs(ecart) > TOLERANCE_CENT + _EPSILON:
+        debut = (
+            f"Les parts des canaux ({fmt.pourcent(somme, 2)}) et la réserve ({fmt.pourcent(marge, 2)}) "
+            f"font {fmt.pourcent(somme + marge, 2)}"
+            if marge > 0
+            else f"Les parts des canaux font {fmt.pourcent(somme, 2)}"
+        )
+        suite = message_ecart(ecart)
+        raise ErreurSaisie(f"{debut} : {suite[0].lower()}{suite[1:]}")
+    lignes = [
+        {"canal": canal, "part": part, "montant": total * part / 100} for canal, part in propres.items()
+    ]
+    if marge > 0:
+        lignes.append({"canal": NOM_RESERVE, "part": marge, "montant": total * marge / 100})
+    return pd.DataFrame(lignes, columns=["canal", "part", "montant"])
+
+
+def normaliser_parts(parts, marge_securite: float = 0) -> dict[str, float]:
+    """Ajuste les parts à la proportionnelle pour qu'avec la marge elles fassent 100 %.
+
+    >>> normaliser_parts({"SEA": 30, "Réseaux sociaux": 10}, marge_securite=20)
+    {'SEA': 60.0, 'Réseaux sociaux': 20.0}
+    """
+    propres = _parts(parts)
+    marge = v.pourcentage(marge_securite, "La marge de sécurité (marge_securite)")
+    somme = sum(propres.values())
+    if somme == 0:
+        raise ErreurSaisie("Toutes les parts valent 0 : donnez une part à au moins un canal.")
+    return {canal: part * (100 - marge) / somme for canal, part in propres.items()}
+
+
+# Canaux de la répartition d'exemple qui servent surtout la visibilité.
+CANAUX_VISIBILITE = ("Publicité Instagram et Facebook", "Micro-influenceuses", "Annonces Google (SEA)")
+
+
+@dataclass(frozen=True)
+class Bilan:
+    """Correction d'une répartition : réussie ou non, et les remarques en français."""
+
+    reussi: bool
+    remarques: tuple[str, ...]
+
+
+def evaluer_repartition(parts, marge_securite) -> Bilan:
+    """Corrige une répartition du budget de Graine de Ville pour un objectif de **visibilité**.
+
+    Trois critères : le total fait 100 % ; la réserve est entre 10 et 15 % ; au
+    moins les deux tiers des dépenses hors réserve vont aux canaux de
+    visibilité (publicité sociale, influence, annonces Google), et l'e-mailing,
+    qui parle à des contacts déjà acquis, ne dépasse pas 10 %. Les parts se
+    donnent sur les canaux de :data:`REPARTITION_EXEMPLE`.
+
+    >>> evaluer_repartition(REPARTITION_EXEMPLE, 10).reussi
+    True
+    """
+    propres = _parts(parts)
+    marge = v.pourcentage(marge_securite, "La marge de sécurité (marge_securite)")
+    inconnus = [canal for canal in propres if canal not in REPARTITION_EXEMPLE]
+    if inconnus:
+        raise ErreurSaisie(
+            f"Le canal « {inconnus[0]} » ne fait pas partie de l'exercice : "
+            f"utilisez {_liste_et(list(REPARTITION_EXEMPLE))}."
+        )
+    remarques = []
+    ok = True
+    ecart = 100 - (sum(propres.values()) + marge)
+    if abs(ecart) > TOLERANCE_CENT + _EPSILON:
+        return Bilan(False, (message_ecart(ecart) + " Corrigez d'abord le total.",))
+    bas, haut = MARGE_CONSEILLEE
+    if bas <= marge <= haut:
+        remarques.append(f"Réserve de {fmt.pourcent(marge)} : prudent, sans immobiliser trop d'argent.")
+    else:
+        ok = False
+        sens = (
+            "trop faible pour absorber un imprévu"
+            if marge < bas
+            else "trop forte : cet argent ne travaille pas"
+        )
+        remarques.append(f"Réserve de {fmt.pourcent(marge)} : {sens}. Visez 10 à 15 %.")
+    depenses = 100 - marge
+    visibilite = sum(propres.get(canal, 0) for canal in CANAUX_VISIBILITE)
+    part_visibilite = visibilite * 100 / depenses if depenses else 0
+    if part_visibilite >= 200 / 3:
+        remarques.append(
+            f"{fmt.pourcent(part_visibilite)} des dépenses vont aux canaux qui font connaître la marque : "
+            "cohérent avec l'objectif de visibilité."
+        )
+    else:
+        ok = False
+        remarques.append(
+            f"Seulement {fmt.pourcent(part_visibilite)} des dépenses vont aux canaux de visibilité "
+            "(publicité sociale, influence, annonces Google) : visez au moins les deux tiers."
+        )
+    email = propres.get("E-mailing", 0)
+    if email > 10:
+        ok = False
+        remarques.append(
+            f"L'e-mailing reçoit {fmt.pourcent(email)} : il parle à des contacts déjà acquis, "
+            "il fait peu connaître la marque. Gardez-le sous 10 %."
+        )
+    actifs = [canal for canal, part in propres.items() if part >= 5]
+    if len(actifs) > 4:
+        remarques.append(
+            f"{len(actifs)} canaux reçoivent au moins {fmt.pourcent(5)} : avec un petit budget, {AVERTISSEMENT_CANAUX} "
+            "et y mettre des moyens suffisants."
+        )
+    return Bilan(ok, tuple(remarques))
