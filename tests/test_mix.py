@@ -91,7 +91,7 @@ def test_tolerance_de_un_centieme():
 def test_message_dit_combien_il_manque_ou_combien_il_y_a_de_trop():
     with pytest.raises(ErreurSaisie) as manque:
         mix.repartir_budget(5_000, {"SEA": 50, "Réseaux": 35}, marge_securite=10)
-    assert "il manque 5\xa0points pour arriver à 100\xa0%" in str(manque.value)
+    assert "95\xa0%. Il manque 5\xa0points pour arriver à 100\xa0%" in str(manque.value)
     assert "85\xa0%" in str(manque.value) and "95\xa0%" in str(manque.value)
     with pytest.raises(ErreurSaisie) as trop:
         mix.repartir_budget(5_000, {"SEA": 60, "Réseaux": 32.5}, marge_securite=10)
@@ -284,3 +284,22 @@ def test_classer_push_pull():
         mix.classer_push_pull({"Article de blog bien référencé": "pousser"})
     with pytest.raises(ErreurSaisie):
         mix.classer_push_pull(["push"])
+
+
+@given(
+    poids=parts_valides,
+    demi_points=st.integers(min_value=0, max_value=60),
+)
+def test_propriete_normaliser_au_pas_des_curseurs(poids, demi_points):
+    marge = demi_points / 2
+    parts = mix.normaliser_parts({f"C{i}": p for i, p in enumerate(poids)}, marge, pas=0.5)
+    assert sum(parts.values()) + marge == pytest.approx(100)
+    assert all(part * 2 == int(part * 2) and part >= 0 for part in parts.values())
+    exactes = mix.normaliser_parts({f"C{i}": p for i, p in enumerate(poids)}, marge)
+    assert all(abs(parts[c] - exactes[c]) < 0.5 + 1e-9 for c in parts)
+    assert len(mix.repartir_budget(5_000, parts, marge)) == len(poids) + (marge > 0)
+
+
+def test_normaliser_pas_impossible():
+    with pytest.raises(ErreurSaisie, match="multiple du pas"):
+        mix.normaliser_parts({"A": 1}, 10.3, pas=0.5)

@@ -644,7 +644,7 @@ def repartir_budget(total, parts, marge_securite=0) -> pd.DataFrame:
     ...     repartir_budget(1_000, {"SEA": 50, "E-mailing": 35}, marge_securite=10)
     ... except ErreurSaisie as erreur:
     ...     print(erreur)
-    Les parts des canaux (85\xa0%) et la réserve (10\xa0%) font 95\xa0% : il manque 5\xa0points pour arriver à 100\xa0%.
+    Les parts des canaux (85\xa0%) et la réserve (10\xa0%) font 95\xa0%. Il manque 5\xa0points pour arriver à 100\xa0%.
     """
     total = v.strictement_positif(total, "Le budget total (total)", "pour être réparti")
     propres = _parts(parts)
@@ -661,7 +661,7 @@ def repartir_budget(total, parts, marge_securite=0) -> pd.DataFrame:
             else f"Les parts des canaux font {fmt.pourcent(somme, 2)}"
         )
         suite = message_ecart(ecart)
-        raise ErreurSaisie(f"{debut} : {suite[0].lower()}{suite[1:]}")
+        raise ErreurSaisie(f"{debut}. {suite}")
     lignes = [
         {"canal": canal, "part": part, "montant": total * part / 100} for canal, part in propres.items()
     ]
@@ -670,18 +670,42 @@ def repartir_budget(total, parts, marge_securite=0) -> pd.DataFrame:
     return pd.DataFrame(lignes, columns=["canal", "part", "montant"])
 
 
-def normaliser_parts(parts, marge_securite: float = 0) -> dict[str, float]:
+def normaliser_parts(parts, marge_securite: float = 0, pas: float | None = None) -> dict[str, float]:
     """Ajuste les parts à la proportionnelle pour qu'avec la marge elles fassent 100 %.
+
+    Avec ``pas`` (par exemple 0,5 pour des curseurs qui avancent de 0,5 point),
+    chaque part est un multiple de ``pas`` et le total reste juste : les points
+    d'arrondi vont aux parts qui en avaient perdu le plus.
 
     >>> normaliser_parts({"SEA": 30, "Réseaux sociaux": 10}, marge_securite=20)
     {'SEA': 60.0, 'Réseaux sociaux': 20.0}
+    >>> normaliser_parts({"A": 1, "B": 1, "C": 1}, marge_securite=10, pas=1)
+    {'A': 30.0, 'B': 30.0, 'C': 30.0}
+    >>> normaliser_parts({"A": 1, "B": 1, "C": 1}, marge_securite=11, pas=1)
+    {'A': 30.0, 'B': 30.0, 'C': 29.0}
     """
     propres = _parts(parts)
     marge = v.pourcentage(marge_securite, "La marge de sécurité (marge_securite)")
     somme = sum(propres.values())
     if somme == 0:
         raise ErreurSaisie("Toutes les parts valent 0 : donnez une part à au moins un canal.")
-    return {canal: part * (100 - marge) / somme for canal, part in propres.items()}
+    exactes = {canal: part * (100 - marge) / somme for canal, part in propres.items()}
+    if pas is None:
+        return exactes
+    pas = v.strictement_positif(pas, "Le pas des curseurs (pas)")
+    unites = round((100 - marge) / pas)
+    if abs(unites * pas - (100 - marge)) > _EPSILON:
+        raise ErreurSaisie(
+            f"Avec un pas de {fmt.nombre(pas, 2)}, on ne peut pas compléter une marge de {fmt.pourcent(marge, 2)} "
+            "jusqu'à 100 % : choisissez une marge multiple du pas."
+        )
+    en_unites = {canal: part / pas for canal, part in exactes.items()}
+    entieres = {canal: int(u + _EPSILON) for canal, u in en_unites.items()}
+    reste = unites - sum(entieres.values())
+    par_perte = sorted(en_unites, key=lambda canal: -(en_unites[canal] - entieres[canal]))
+    for canal in par_perte[:reste]:
+        entieres[canal] += 1
+    return {canal: entieres[canal] * pas for canal in propres}
 
 
 # Canaux de la répartition d'exemple qui servent surtout la visibilité.
