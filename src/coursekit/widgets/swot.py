@@ -1,0 +1,428 @@
+"""Le constructeur SWOT et les exercices du chapitre 02.
+
+Le constructeur lit quatre listes (une entrée par ligne), en fait une
+:class:`~coursekit.swot.Swot`, met à jour la matrice sur place et affiche les
+pistes TOWS. Il enregistre et relit l'analyse en JSON dans ``mes-travaux/``, et
+l'exporte en Markdown ou en PNG. Tout le calcul est dans :mod:`coursekit.swot`.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+import warnings
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from coursekit.erreurs import ErreurSaisie
+from coursekit.graphiques.base import figure_en_png
+from coursekit.graphiques.swot import COULEURS_SWOT, figure_swot, remplir_swot
+from coursekit.swot import (
+    CONSTATS_GRAINE_DE_VILLE,
+    EFFET,
+    LETTRES,
+    ORIGINE,
+    PISTES_QUADRANT_VIDE,
+    QUADRANTS,
+    SINGULIERS,
+    TITRES,
+    Constat,
+    Retour,
+    Swot,
+    corriger_audit,
+    corriger_classement,
+    entrees_depuis_texte,
+    texte_depuis_entrees,
+)
+from coursekit.widgets.base import Simulateur, ZoneGraphique, ZoneMessage
+from coursekit.widgets.projet import dossier_travaux
+
+DELAI_MISE_A_JOUR = 0.3
+"""Pause (en secondes) après la dernière frappe avant de redessiner la matrice."""
+LONGUEUR_PISTE = 90
+"""Longueur maximale d'une entrée citée dans une piste TOWS à l'écran."""
+
+
+def _pluriel(n: int, singulier: str) -> str:
+    if n <= 1:
+        return f"{n} {singulier}"
+    return f"{n} {singulier}s"
+
+
+def html_retours(retours: list[Retour]) -> str:
+    """Liste HTML (texte échappé) de retours ✅ / ❌."""
+    lignes = "".join(
+        f"<li style='margin:0.2em 0;color:{'#00664a' if r.juste else '#a33a00'}'>"
+        f"{'✅' if r.juste else '❌'} {html.escape(r.explication)}</li>"
+        for r in retours
+    )
+    return f"<ul style='list-style:none;padding-left:0.3em;font-size:1.05em'>{lignes}</ul>"
+
+
+class ConstructeurSwot(Simulateur):
+    """Quatre listes → matrice SWOT mise à jour pendant la frappe, pistes TOWS, fichiers."""
+
+    titre = "Constructeur SWOT"
+
+    def __init__(self, swot: Swot | None = None, delai: float = DELAI_MISE_A_JOUR):
+        swot = swot if swot is not None else Swot()
+        self.delai = delai
+        self._minuteur: threading.Timer | None = None
+        self._verrou = threading.Lock()
+        self._chargement = False
+        self.entreprise = widgets.Text(
+            value=swot.entreprise,
+            description="Entreprise",
+            placeholder="le nom de l'entreprise étudiée",
+            continuous_update=True,
+            style={"description_width": "7em"},
+            layout=widgets.Layout(width="32em"),
+        )
+        self.listes: dict[str, widgets.Textarea] = {}
+        cases = []
+        for q in QUADRANTS:
+            self.listes[q] = widgets.Textarea(
+                value=texte_depuis_entrees(swot.quadrant(q)),
+                placeholder=f"Une {SINGULIERS[q]} par ligne : {PISTES_QUADRANT_VIDE[q]}",
+                continuous_update=True,
+                layout=widgets.Layout(width="98%", height="8em"),
+            )
+            entete = widgets.HTML(
+                f"<b style='color:{COULEURS_SWOT[q]}'>{LETTRES[q]}</b> <b>{TITRES[q]}</b> "
+                f"<span style='color:#555'>(facteur {ORIGINE[q]}, {EFFET[q]})</span>"
+            )
+            cases.append(widgets.VBox([entete, self.listes[q]], layout=widgets.Layout(width="100%")))
+        grille = widgets.GridBox(
+            cases, layout=widgets.Layout(grid_template_columns="1fr 1fr", grid_gap="0.4em 1em", width="100%")
+        )
+        self.figure, self.elements = figure_swot(swot)
+        self.graphique = ZoneGraphique(self.figure)
+        self.tows = widgets.HTML()
+        self.fichier = widgets.Text(
+            value="mon-swot", description="Nom du fichier", style={"description_width": "7em"}
+        )
+        self.bouton_enregistrer = widgets.Button(description="Enregistrer", icon="save")
+        self.bouton_ouvrir = widgets.Button(description="Ouvrir", icon="folder-open")
+        self.bouton_markdown = widgets.Button(description="Voir en Markdown")
+        self.bouton_exporter_md = widgets.Button(description="Exporter .md")
+        self.bouton_exporter_png = widgets.Button(description="Exporter .png")
+        self.message_fichier = ZoneMessage()
+        self.apercu = widgets.HTML()
+        fichiers = widgets.HBox(
+            [
+                self.fichier,
+                self.bouton_enregistrer,
+                self.bouton_ouvrir,
+                self.bouton_markdown,
+                self.bouton_exporter_md,
+                self.bouton_exporter_png,
+            ],
+            layout=widgets.Layout(flex_flow="row wrap"),
+        )
+        super().__init__(
+            [
+                self.entreprise,
+                grille,
+                self.graphique,
+                self.message,
+                self.tows,
+                fichiers,
+                self.message_fichier,
+                self.apercu,
+            ]
+        )
+        self.entreprise.observe(self._quand_frappe, names="value")
+        for zone in self.listes.values():
+            zone.observe(self._quand_frappe, names="value")
+        self.bouton_enregistrer.on_click(lambda _b: self.enregistrer())
+        self.bouton_ouvrir.on_click(lambda _b: self.ouvrir())
+        self.bouton_markdown.on_click(lambda _b: self.afficher_markdown())
+        self.bouton_exporter_md.on_click(lambda _b: self.exporter_markdown())
+        self.bouton_exporter_png.on_click(lambda _b: self.exporter_png())
+        self.actualiser()
+
+    # --- lecture et mise à jour ---------------------------------------------------------------
+
+    def swot(self) -> Swot:
+        """L'analyse telle qu'elle est saisie (une entrée par ligne non vide)."""
+        return Swot(
+            *(entrees_depuis_texte(self.listes[q].value) for q in QUADRANTS), entreprise=self.entreprise.value
+        )
+
+    def _quand_frappe(self, _changement=None) -> None:
+        """Chaque frappe relance un court minuteur : on redessine quand l'élève fait une pause."""
+        if self._chargement:
+            return
+        if self.delai <= 0:
+            self.actualiser()
+            return
+        if self._minuteur is not None:
+            self._minuteur.cancel()
+        self._minuteur = threading.Timer(self.delai, self.actualiser)
+        self._minuteur.daemon = True
+        self._minuteur.start()
+
+    def attendre(self) -> None:
+        """Attend la fin de la mise à jour différée en cours (utile aux tests)."""
+        minuteur = self._minuteur
+        if minuteur is not None:
+            minuteur.join()
+
+    def actualiser(self, _changement=None) -> None:
+        """Relit les quatre listes et met à jour la matrice, les pistes TOWS et la phrase."""
+        with self._verrou:
+            ok, swot = self.calculer(self.swot)
+            if not ok:
+                return
+            remplir_swot(self.elements, swot)
+            with warnings.catch_warnings():
+                # Un emoji tapé par l'élève n'existe pas dans la police des figures : il s'affiche
+                # comme un carré dans l'image (le texte, lui, est gardé tel quel).
+                warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+                self.graphique.actualiser()
+            self.tows.value = self._html_tows(swot)
+            self._phrase(swot)
+
+    def _phrase(self, swot: Swot) -> None:
+        n = swot.nombre_entrees()
+        bilan = (
+            f"Votre SWOT compte {_pluriel(n['forces'], 'force')}, {_pluriel(n['faiblesses'], 'faiblesse')}, "
+            f"{_pluriel(n['opportunites'], 'opportunité')} et {_pluriel(n['menaces'], 'menace')}."
+        )
+        if swot.est_vide():
+            self.message.info(
+                "Tapez une entrée par ligne dans chaque case : la matrice et les pistes d'action se "
+                "construisent au fur et à mesure.",
+                gras="Pour commencer :",
+            )
+            return
+        conseils = swot.conseils()
+        if conseils:
+            suite = " ".join(conseils[:3])
+            reste = len(conseils) - 3
+            if reste > 0:
+                suite += f" (et {_pluriel(reste, 'autre remarque')})"
+            self.message.info(f"{bilan} {suite}", gras="Conseils :")
+        else:
+            self.message.succes(
+                f"{bilan} Les quatre cases sont remplies : lisez les pistes croisées ci-dessous et "
+                "choisissez celles qui nourriront votre mix marketing.",
+                gras="Diagnostic complet.",
+            )
+
+    @staticmethod
+    def _html_tows(swot: Swot) -> str:
+        blocs = []
+        for code, strategie in swot.tows(longueur_max=LONGUEUR_PISTE).items():
+            if strategie.pistes:
+                corps = "".join(f"<li>{html.escape(p)}</li>" for p in strategie.pistes)
+            else:
+                corps = f"<li style='color:#555;font-style:italic'>{html.escape(strategie.conseil)}</li>"
+            blocs.append(
+                f"<div style='margin:0.3em 0'><b>{code} — {html.escape(strategie.titre)}</b> "
+                f"<span style='color:#555'>({html.escape(strategie.principe)})</span>"
+                f"<ul style='margin:0.2em 0'>{corps}</ul></div>"
+            )
+        return (
+            "<div class='coursekit-tows' style='font-size:1.05em;line-height:1.4'>"
+            "<h4 style='margin:0.4em 0'>Pistes d'action croisées (matrice TOWS)</h4>"
+            + "".join(blocs)
+            + "</div>"
+        )
+
+    # --- fichiers -------------------------------------------------------------------------------
+
+    def _fichier_protege(self, action):
+        """Exécute une action sur fichier ; toute erreur devient une phrase française, rien n'est effacé."""
+        try:
+            return action()
+        except ErreurSaisie as erreur:
+            self.message_fichier.erreur(str(erreur))
+        except OSError as erreur:
+            self.message_fichier.erreur(
+                f"Le fichier n'a pas pu être lu ou écrit ({erreur.strerror or 'erreur du système'}) : "
+                "vérifiez le nom et réessayez."
+            )
+        return None
+
+    def _chemin(self, extension: str) -> Path:
+        nom = self.fichier.value.strip()
+        for fin in (".json", ".md", ".png"):
+            if nom.lower().endswith(fin):
+                nom = nom[: -len(fin)]
+        if not nom or nom.startswith(".") or any(c in nom for c in '/\\:*?"<>|'):
+            raise ErreurSaisie(
+                "Le nom du fichier doit être un simple nom, sans / ni caractères spéciaux (par exemple : mon-swot)."
+            )
+        return dossier_travaux() / f"{nom}{extension}"
+
+    def _ecrire(self, extension: str, contenu: str | bytes, quoi: str) -> Path:
+        chemin = self._chemin(extension)
+        chemin.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(contenu, bytes):
+            chemin.write_bytes(contenu)
+        else:
+            chemin.write_text(contenu, encoding="utf-8")
+        self.message_fichier.succes(f"{quoi} dans {chemin.parent.name}/{chemin.name}.", gras="C'est fait.")
+        return chemin
+
+    def enregistrer(self) -> Path | None:
+        """Écrit l'analyse en JSON dans ``mes-travaux/`` ; rend le chemin, ou ``None`` en cas de problème."""
+        return self._fichier_protege(
+            lambda: self._ecrire(".json", self.swot().vers_json(), "Analyse enregistrée")
+        )
+
+    def ouvrir(self) -> bool:
+        """Recharge une analyse enregistrée ; en cas de problème, ce qui est à l'écran reste intact."""
+
+        def lire() -> Swot:
+            chemin = self._chemin(".json")
+            if not chemin.exists():
+                raise ErreurSaisie(
+                    f"Aucun fichier « {chemin.name} » dans {chemin.parent.name}/ : vérifiez le nom "
+                    "(enregistrez d'abord votre analyse avec le bouton « Enregistrer »)."
+                )
+            return Swot.depuis_json(chemin.read_text(encoding="utf-8"))
+
+        swot = self._fichier_protege(lire)
+        if swot is None:
+            return False
+        self._chargement = True
+        try:
+            self.entreprise.value = swot.entreprise
+            for q in QUADRANTS:
+                self.listes[q].value = texte_depuis_entrees(swot.quadrant(q))
+        finally:
+            self._chargement = False
+        self.actualiser()
+        self.message_fichier.succes(f"Analyse relue depuis {self._chemin('.json').name}.", gras="Ouvert.")
+        return True
+
+    def afficher_markdown(self) -> str | None:
+        """Montre le Markdown de l'analyse sous les boutons (texte échappé)."""
+        ok, swot = self.calculer(self.swot)
+        if not ok:
+            return None
+        texte = swot.vers_markdown()
+        self.apercu.value = (
+            "<pre style='white-space:pre-wrap;background:#f6f6f6;padding:0.6em;border-radius:6px'>"
+            f"{html.escape(texte)}</pre>"
+        )
+        return texte
+
+    def exporter_markdown(self) -> Path | None:
+        """Écrit l'analyse et ses pistes TOWS en Markdown dans ``mes-travaux/``."""
+        return self._fichier_protege(
+            lambda: self._ecrire(".md", self.swot().vers_markdown(), "Markdown exporté")
+        )
+
+    def exporter_png(self) -> Path | None:
+        """Écrit l'image de la matrice dans ``mes-travaux/``."""
+
+        def ecrire():
+            self.actualiser()
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+                image = figure_en_png(self.figure, dpi=150)
+            return self._ecrire(".png", image, "Image exportée")
+
+        return self._fichier_protege(ecrire)
+
+
+# --- exercices ----------------------------------------------------------------------------------
+
+OPTIONS_QUADRANTS = [("— à classer —", None)] + [(TITRES[q], q) for q in QUADRANTS]
+
+
+class ExerciceClassement(widgets.VBox):
+    """Classer des constats en forces, faiblesses, opportunités ou menaces, avec la raison de chaque réponse."""
+
+    def __init__(self, constats: tuple[Constat, ...] = CONSTATS_GRAINE_DE_VILLE):
+        self.constats = constats
+        self.choix = []
+        self.retours = []
+        lignes = []
+        for rang, constat in enumerate(constats, start=1):
+            choix = widgets.Dropdown(
+                options=OPTIONS_QUADRANTS, value=None, layout=widgets.Layout(width="12em")
+            )
+            retour = ZoneMessage()
+            texte = widgets.HTML(
+                f"<span style='font-size:1.05em'>{rang}. {html.escape(constat.texte)}</span>",
+                layout=widgets.Layout(width="30em"),
+            )
+            self.choix.append(choix)
+            self.retours.append(retour)
+            lignes.append(widgets.VBox([widgets.HBox([texte, choix]), retour]))
+        self.bouton = widgets.Button(description="Vérifier", button_style="primary")
+        self.score = ZoneMessage()
+        self.bouton.on_click(lambda _b: self.verifier())
+        super().__init__([*lignes, self.bouton, self.score])
+        self.add_class("coursekit-exercice")
+
+    def verifier(self) -> list[Retour]:
+        """Corrige chaque constat et affiche la raison sous chacun."""
+        retours = corriger_classement([c.value for c in self.choix], self.constats)
+        for zone, retour in zip(self.retours, retours, strict=True):
+            (zone.succes if retour.juste else zone.erreur)(retour.explication, gras="")
+        justes = sum(r.juste for r in retours)
+        texte = f"{justes} bonne{'s' if justes > 1 else ''} réponse{'s' if justes > 1 else ''} sur {len(retours)}."
+        if justes == len(retours):
+            self.score.succes(texte + " Vous distinguez bien l'interne de l'externe.", gras="Bravo !")
+        else:
+            self.score.info(
+                texte + " Pour chaque constat, demandez-vous : l'entreprise en est-elle la cause ? "
+                "Si oui, c'est interne (force ou faiblesse) ; sinon, c'est externe.",
+            )
+        return retours
+
+    def __repr__(self) -> str:
+        return f"Exercice : classer {len(self.constats)} constats dans la matrice SWOT"
+
+
+class ExerciceAudit(widgets.VBox):
+    """Trois forces et trois faiblesses d'une boutique en ligne, avec un retour automatique."""
+
+    def __init__(self):
+        self.forces = widgets.Textarea(
+            placeholder="Une force par ligne (trois en tout)",
+            layout=widgets.Layout(width="98%", height="6.5em"),
+        )
+        self.faiblesses = widgets.Textarea(
+            placeholder="Une faiblesse par ligne (trois en tout)",
+            layout=widgets.Layout(width="98%", height="6.5em"),
+        )
+        self.bouton = widgets.Button(description="Vérifier", button_style="primary")
+        self.retour = widgets.HTML()
+        self.message = ZoneMessage()
+        self.bouton.on_click(lambda _b: self.verifier())
+        grille = widgets.GridBox(
+            [
+                widgets.VBox([widgets.HTML("<b>Forces</b> (internes, positives)"), self.forces]),
+                widgets.VBox([widgets.HTML("<b>Faiblesses</b> (internes, négatives)"), self.faiblesses]),
+            ],
+            layout=widgets.Layout(grid_template_columns="1fr 1fr", grid_gap="0.4em 1em", width="100%"),
+        )
+        super().__init__([grille, self.bouton, self.message, self.retour])
+        self.add_class("coursekit-exercice")
+
+    def verifier(self) -> list[Retour] | None:
+        """Corrige la saisie ; le texte tapé reste en place."""
+        try:
+            retours = corriger_audit(
+                entrees_depuis_texte(self.forces.value), entrees_depuis_texte(self.faiblesses.value)
+            )
+        except ErreurSaisie as erreur:
+            self.message.erreur(str(erreur))
+            return None
+        self.retour.value = html_retours(retours)
+        if all(r.juste for r in retours):
+            self.message.succes("Votre audit interne tient debout.", gras="Bravo !")
+        else:
+            a_revoir = sum(not r.juste for r in retours)
+            self.message.info(f"{_pluriel(a_revoir, 'point')} à revoir : lisez les remarques en rouge.")
+        return retours
+
+    def __repr__(self) -> str:
+        return "Exercice : trois forces et trois faiblesses (exécutez le notebook pour répondre)"

@@ -1,0 +1,165 @@
+import html
+import json
+
+import pytest
+
+from coursekit.swot import CONSTATS_GRAINE_DE_VILLE, Swot
+from coursekit.widgets.swot import ConstructeurSwot, ExerciceAudit, ExerciceClassement
+
+HOSTILE = "<script>alert('x')</script> Éco 🌱 & « guillemets »\nligne 2 " + "x" * 10_000
+
+
+@pytest.fixture(autouse=True)
+def travaux(tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSEKIT_TRAVAUX", str(tmp_path))
+    return tmp_path
+
+
+def test_frappe_met_a_jour_matrice_pistes_et_phrase():
+    outil = ConstructeurSwot(delai=0)
+    assert "Pour commencer" in outil.message.texte
+    assert outil.elements["forces"].get_text() == "(vide : ajoutez une force)"
+    image = outil.graphique.value
+    outil.listes["forces"].value = "communauté Instagram fidèle\n\n- produits vérifiés"
+    outil.listes["opportunites"].value = "essor de la seconde main"
+    assert outil.elements["forces"].get_text() == "• communauté Instagram fidèle\n• produits vérifiés"
+    assert outil.elements["opportunites"].get_text() == "• essor de la seconde main"
+    assert outil.graphique.value != image
+    assert (
+        "Comment utiliser « communauté Instagram fidèle » pour saisir « essor de la seconde main » ?"
+        in html.unescape(outil.tows.value)
+    )
+    assert "Ajoutez au moins une faiblesse et une menace" in html.unescape(outil.tows.value)
+    assert "2 forces, 0 faiblesse, 1 opportunité et 0 menace" in outil.message.texte
+    assert "« Faiblesses » est vide" in outil.message.texte
+    outil.listes["faiblesses"].value = "500 visites par mois"
+    outil.listes["menaces"].value = "concurrents mieux référencés"
+    outil.entreprise.value = "Graine de Ville"
+    assert "Diagnostic complet" in outil.message.texte
+    assert outil.elements["titre"].get_text() == "Analyse SWOT : Graine de Ville"
+
+
+def test_pistes_et_matrice_echappent_et_abregent():
+    outil = ConstructeurSwot(delai=0)
+    outil.listes["forces"].value = HOSTILE
+    outil.listes["opportunites"].value = "<b>essor</b>"
+    assert "<script>" not in outil.tows.value and "&lt;script&gt;" in outil.tows.value
+    assert "<b>essor</b>" not in outil.tows.value
+    assert "x" * 200 not in outil.tows.value  # entrée abrégée à l'écran
+    assert outil.elements["forces"].get_text().startswith("• <script>alert('x')</script> Éco 🌱")
+    assert "…" in outil.elements["forces"].get_text()
+    # l'analyse, elle, garde tout
+    assert outil.swot().forces[1] == "ligne 2 " + "x" * 10_000
+
+
+def test_mise_a_jour_differee_pendant_la_frappe():
+    outil = ConstructeurSwot(delai=0.5)
+    outil.listes["menaces"].value = "c"
+    premier = outil._minuteur
+    outil.listes["menaces"].value = "concurrents"
+    # la frappe suivante annule la mise à jour prévue : un seul dessin après la pause
+    assert outil._minuteur is not premier and premier.finished.is_set()
+    assert outil.elements["menaces"].get_text() == "(vide : ajoutez une menace)"
+    outil.attendre()
+    assert outil.elements["menaces"].get_text() == "• concurrents"
+    assert "1 menace" in outil.message.texte
+
+
+def test_enregistrer_puis_ouvrir_texte_hostile(travaux):
+    outil = ConstructeurSwot(delai=0)
+    outil.entreprise.value = "Graine <de> Ville 🌱"
+    for zone in outil.listes.values():
+        zone.value = HOSTILE
+    chemin = outil.enregistrer()
+    assert chemin == travaux / "mon-swot.json"
+    assert "Analyse enregistrée" in outil.message_fichier.texte
+    donnees = json.loads(chemin.read_text(encoding="utf-8"))
+    assert donnees["forces"][1] == "ligne 2 " + "x" * 10_000
+    autre = ConstructeurSwot(delai=0)
+    assert autre.ouvrir()
+    assert autre.entreprise.value == "Graine <de> Ville 🌱"
+    assert all(zone.value == HOSTILE for zone in autre.listes.values())
+    assert autre.swot() == outil.swot()
+    assert "Ouvert" in autre.message_fichier.texte
+    assert "…" in autre.elements["menaces"].get_text()
+
+
+def test_exports_markdown_et_png(travaux):
+    outil = ConstructeurSwot(Swot(["<script>x</script>"], ["a"], ["b"], ["c"], entreprise="GdV"), delai=0)
+    outil.fichier.value = "graine.json"  # l'extension tapée est tolérée
+    md = outil.exporter_markdown()
+    assert md == travaux / "graine.md"
+    texte = md.read_text(encoding="utf-8")
+    assert texte.startswith("# Analyse SWOT : GdV") and "&lt;script&gt;x&lt;/script&gt;" in texte
+    png = outil.exporter_png()
+    assert png.read_bytes().startswith(b"\x89PNG")
+    apercu = outil.afficher_markdown()
+    assert apercu == texte
+    assert "<script>" not in outil.apercu.value and "&amp;lt;script&amp;gt;" in outil.apercu.value
+
+
+def test_mauvais_fichier_message_francais_rien_perdu(travaux):
+    outil = ConstructeurSwot(delai=0)
+    outil.listes["forces"].value = "mon travail en cours"
+    outil.fichier.value = "inexistant"
+    assert not outil.ouvrir()
+    assert "Aucun fichier « inexistant.json »" in outil.message_fichier.texte
+    (travaux / "casse.json").write_text("{oups", encoding="utf-8")
+    outil.fichier.value = "casse"
+    assert not outil.ouvrir()
+    assert "n'est pas un JSON valide" in outil.message_fichier.texte
+    (travaux / "plan.json").write_text('{"entreprise": "X", "reponses": {}}', encoding="utf-8")
+    outil.fichier.value = "plan"
+    assert not outil.ouvrir()
+    assert "pas une analyse SWOT complète" in outil.message_fichier.texte
+    outil.fichier.value = "../evasion"
+    assert outil.enregistrer() is None and outil.exporter_png() is None
+    assert "simple nom" in outil.message_fichier.texte
+    assert not (travaux.parent / "evasion.json").exists()
+    (travaux / "dossier.json").mkdir()
+    outil.fichier.value = "dossier"
+    assert not outil.ouvrir()
+    assert "n'a pas pu être lu" in outil.message_fichier.texte
+    assert outil.listes["forces"].value == "mon travail en cours"
+    assert "1 force" in outil.message.texte
+
+
+def test_repr_stable():
+    assert (
+        repr(ConstructeurSwot())
+        == "Constructeur SWOT (simulateur interactif : exécutez le notebook pour l'utiliser)"
+    )
+    assert "coursekit-simulateur" in ConstructeurSwot()._dom_classes
+
+
+def test_exercice_classement_donne_la_raison():
+    exercice = ExerciceClassement()
+    exercice.choix[0].value = "forces"
+    exercice.choix[7].value = "faiblesses"
+    retours = exercice.verifier()
+    assert retours[0].juste and "Juste." in exercice.retours[0].texte
+    assert "piège interne/externe" in exercice.retours[7].texte
+    assert exercice.retours[1].texte == "Choisissez une case pour ce constat."
+    assert "1 bonne réponse sur 8" in exercice.score.texte
+    for choix, constat in zip(exercice.choix, CONSTATS_GRAINE_DE_VILLE, strict=True):
+        choix.value = constat.quadrant
+    exercice.bouton.click()
+    assert "8 bonnes réponses sur 8" in exercice.score.texte and "Bravo" in exercice.score.texte
+
+
+def test_exercice_audit_retour_sur_le_compte_et_la_place():
+    exercice = ExerciceAudit()
+    exercice.forces.value = "5 000 abonnés Instagram fidèles\nconcurrence forte"
+    exercice.faiblesses.value = "200 visites par mois\npas de newsletter\nfiches produit incomplètes"
+    retours = exercice.verifier()
+    assert not all(r.juste for r in retours)
+    assert "Forces : 2 entrées ; il en faut 3" in html.unescape(exercice.retour.value)
+    assert "« concurrence forte »" in html.unescape(exercice.retour.value)
+    assert "à revoir" in exercice.message.texte
+    exercice.forces.value = "5 000 abonnés Instagram fidèles\nphotos soignées\nlivraison en 48 h"
+    exercice.bouton.click()
+    assert "Bravo" in exercice.message.texte
+    assert exercice.forces.value.startswith("5 000 abonnés")  # rien n'est effacé
+    exercice.forces.value = "<script>alert(1)</script>"
+    exercice.verifier()
+    assert "<script>" not in exercice.retour.value
