@@ -111,8 +111,9 @@ def maillon_faible(etapes) -> str:
         raise ErreurSaisie(
             "Il faut au moins deux étapes pour chercher un maillon faible : ajoutez l'étape suivante."
         )
+    # Arrondi à 9 décimales : deux taux égaux au calcul près (25 % et 25,000000000000004 %) sont égaux.
     suite = table.iloc[1:]
-    return str(suite.loc[suite["taux_etape"].idxmin(), "etape"])
+    return str(suite.loc[suite["taux_etape"].round(9).idxmin(), "etape"])
 
 
 def _liste_taux(taux) -> list[float]:
