@@ -255,7 +255,7 @@ FONCTIONS_MARKETING_DIGITAL: dict[str, str] = {
 PUSH_PULL: dict[str, str] = {
     "Bannière display sur un site d'actualité": "push",
     "Publicité vidéo avant une vidéo YouTube": "push",
-    "E-mail envoyé à un fichier acheté": "push",
+    "Notification publicitaire dans une appli de jeux": "push",
     "Article de blog bien référencé": "pull",
     "Newsletter à laquelle le client s'est inscrit": "pull",
     "Tutoriel vidéo trouvé en cherchant sur YouTube": "pull",
@@ -784,3 +784,105 @@ def evaluer_repartition(parts, marge_securite) -> Bilan:
             "et y mettre des moyens suffisants."
         )
     return Bilan(ok, tuple(remarques))
+
+
+# ---------------------------------------------------------------------------
+# Tableaux prêts à afficher dans le notebook (données du cours, sans mise en forme)
+# ---------------------------------------------------------------------------
+
+KIT_JARGON: tuple[str, ...] = (
+    "B2B",
+    "B2C",
+    "SEM",
+    "SEO",
+    "SEA",
+    "SMM",
+    "CPM",
+    "CPC",
+    "CPA",
+    "CR",
+    "CRM",
+    "CLV",
+    "KPI",
+    "ROI",
+)
+"""Les sigles du kit de jargon du chapitre, tous définis dans :mod:`coursekit.glossaire`."""
+
+
+def tableau_differences() -> pd.DataFrame:
+    """Les cinq différences entre marketing traditionnel et digital.
+
+    >>> tableau_differences().shape
+    (5, 3)
+    """
+    return pd.DataFrame(DIFFERENCES_TRADITIONNEL_DIGITAL, columns=["critere", "traditionnel", "digital"])
+
+
+def tableau_leviers() -> pd.DataFrame:
+    """Les leviers du sélecteur : outils, atout et nombre d'étoiles (0 à 3) par objectif.
+
+    >>> tableau_leviers().loc[0, "visibilité"]
+    '★★★'
+    """
+    lignes = []
+    for levier in LEVIERS.values():
+        ligne = {"levier": levier.nom, "outils": levier.outils, "atout": levier.atout}
+        ligne.update({o: "★" * levier.adequation[o] or "–" for o in OBJECTIFS})
+        lignes.append(ligne)
+    return pd.DataFrame(lignes)
+
+
+def tableau_phases() -> pd.DataFrame:
+    """Objectif → moment du parcours → message → leviers, phase par phase.
+
+    >>> tableau_phases()["objectif"].tolist() == list(OBJECTIFS)
+    True
+    """
+    return pd.DataFrame(
+        [
+            {
+                "objectif": p.objectif,
+                "moment": p.moment,
+                "message": p.message,
+                "leviers": ", ".join(p.leviers),
+            }
+            for p in PHASES.values()
+        ]
+    )
+
+
+def tableau_historique() -> pd.DataFrame:
+    """Les grandes étapes du marketing, de 1940 à 2000.
+
+    >>> tableau_historique()["annee"].tolist()
+    [1940, 1950, 1970, 1980, 1990, 2000]
+    """
+    return pd.DataFrame(HISTORIQUE, columns=["annee", "ere", "idee"])
+
+
+def tableau_jargon() -> pd.DataFrame:
+    """Le kit de jargon : sigle, forme développée, définition (tirés du glossaire du cours).
+
+    >>> tableau_jargon()["sigle"].tolist()[:3]
+    ['B2B', 'B2C', 'SEM']
+    """
+    from coursekit.glossaire import chercher
+
+    termes = [chercher(sigle) for sigle in KIT_JARGON]
+    return pd.DataFrame(
+        [{"sigle": t.sigle, "developpe": t.developpe, "definition": t.definition} for t in termes]
+    )
+
+
+def tableau_7p() -> pd.DataFrame:
+    """Les 7P, en indiquant lesquels forment les 4P classiques.
+
+    >>> tableau_7p()["modele"].tolist().count("4P")
+    4
+    """
+    return pd.DataFrame(
+        [
+            {"p": p, "role": role, "modele": "4P" if p in MIX_4P else "ajout des 7P"}
+            for p, role in MIX_7P.items()
+        ]
+    )
