@@ -75,8 +75,9 @@ def test_calendrier_totaux():
             "Semaine 2": {"TikTok": 1, "LinkedIn": 2},
         }
     )
-    assert table.loc["Semaine 1", "Total"] == 5
-    assert table.loc["Total", "Instagram"] == 3
+    assert table.loc["Total", "Semaine 1"] == 5
+    assert table.loc["Instagram", "Total"] == 3
+    assert table.loc["LinkedIn", "Semaine 1"] == 0
     assert table.loc["Total", "Total"] == 8
     with pytest.raises(ErreurSaisie, match="vide"):
         charge_calendrier({})

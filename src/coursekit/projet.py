@@ -164,24 +164,27 @@ class PlanCommunication:
 
 
 def charge_calendrier(calendrier: Mapping[str, Mapping[str, int]]) -> pd.DataFrame:
-    """Tableau semaines × canaux du nombre de publications, avec les totaux.
+    """Tableau canaux × semaines du nombre de publications, avec les totaux.
 
-    ``calendrier`` associe à chaque semaine un dictionnaire canal → nombre de publications.
+    ``calendrier`` associe à chaque semaine un dictionnaire canal → nombre de
+    publications. Le tableau rendu a une ligne par canal (plus « Total ») et une
+    colonne par semaine (plus « Total »), comme un planning mural.
 
-    >>> charge_calendrier({"Semaine 1": {"Instagram": 3, "Blog": 1}}).loc["Semaine 1", "Total"]
-    np.int64(4)
+    >>> int(charge_calendrier({"Semaine 1": {"Instagram": 3, "Blog": 1}}).loc["Total", "Semaine 1"])
+    4
     """
     if not isinstance(calendrier, Mapping) or not calendrier:
         raise ErreurSaisie("Le calendrier est vide : prévoyez au moins une semaine.")
-    lignes = {}
+    colonnes = {}
     for semaine, publications in calendrier.items():
         if not isinstance(publications, Mapping):
             raise ErreurSaisie(f"« {semaine} » doit associer chaque canal à un nombre de publications.")
-        lignes[semaine] = {
+        colonnes[semaine] = {
             canal: v.entier_positif(n, f"Le nombre de publications « {canal} » en {semaine}")
             for canal, n in publications.items()
         }
-    table = pd.DataFrame.from_dict(lignes, orient="index").fillna(0).astype(int)
+    table = pd.DataFrame(colonnes).fillna(0).astype(int)
+    table.index.name = "Canal"
     table["Total"] = table.sum(axis=1)
     table.loc["Total"] = table.sum(axis=0)
     return table
