@@ -113,3 +113,112 @@ def test_tableau_de_bord_exemple_du_cours():
 def test_tableau_de_bord_refuse(lignes, mot):
     with pytest.raises(ErreurSaisie, match=mot):
         kpi.tableau_de_bord(lignes)
+
+
+# Calculateurs ajoutés pour le chapitre 06 : simulation de campagne et tableau de bord mensuel.
+
+
+def test_simuler_campagne_exemple_du_cours():
+    r = kpi.simuler_campagne(1000, 100_000, 2, 3.5, 50, 25)
+    assert (r["clics"], r["ventes"]) == (2000, 70)
+    assert r["cpc"] == 0.5 and r["cpm"] == 10 and r["cpa"] == pytest.approx(14.2857, abs=1e-4)
+    assert r["chiffre_affaires"] == 3500 and r["marge"] == 875 and r["resultat"] == -125
+    assert r["roas"] == 3.5 and r["roi"] == -12.5 and r["roas_seuil"] == 4
+
+
+def test_simuler_campagne_volumes_entiers():
+    r = kpi.simuler_campagne(100, 1_234, 1.5, 10, 30, 50)
+    assert r["clics"] == 18 and r["ventes"] == 1  # 18,51 clics → 18 ; 1,8 vente → 1
+    assert r["taux_clic"] == pytest.approx(18 * 100 / 1234)
+
+
+@pytest.mark.parametrize(
+    ("args", "mot"),
+    [
+        ((0, 1000, 2, 2, 50, 30), "budget"),
+        ((-5, 1000, 2, 2, 50, 30), "budget"),
+        ((100, 1000, 0, 2, 50, 30), "aucun clic"),
+        ((100, 10, 2, 2, 50, 30), "aucun clic"),
+        ((100, 1000, 2, 0, 50, 30), "aucune vente"),
+        ((100, 1000, 120, 2, 50, 30), "pourcentage"),
+        ((100, 1000, 2, 2, -1, 30), "panier moyen"),
+        ((100, 1000, 2, 2, 50, "30"), "marge"),
+    ],
+)
+def test_simuler_campagne_refuse(args, mot):
+    with pytest.raises(ErreurSaisie, match=mot):
+        kpi.simuler_campagne(*args)
+
+
+def test_marge_nulle_pas_de_seuil():
+    assert kpi.simuler_campagne(100, 10_000, 2, 10, 50, 0)["roas_seuil"] is None
+    with pytest.raises(ErreurSaisie, match="marge"):
+        kpi.roas_seuil(0)
+
+
+@given(
+    st.floats(min_value=1, max_value=1e5),
+    st.integers(min_value=1_000, max_value=10**7),
+    st.floats(min_value=0.5, max_value=100),
+    st.floats(min_value=1, max_value=100),
+    st.floats(min_value=1, max_value=1_000),
+    st.floats(min_value=1, max_value=100),
+)
+def test_campagne_rentable_si_et_seulement_si_roas_au_dessus_du_seuil(
+    budget, impressions, ctr, conversion, panier, marge
+):
+    try:
+        r = kpi.simuler_campagne(budget, impressions, ctr, conversion, panier, marge)
+    except ErreurSaisie:
+        return  # trop peu de clics ou de ventes : cas testés plus haut
+    assert r["ventes"] <= r["clics"] <= impressions
+    assert r["roi"] == pytest.approx((r["roas"] * marge / 100 - 1) * 100, rel=1e-9, abs=1e-9)
+    assume(abs(r["roas"] - r["roas_seuil"]) > 1e-9 * r["roas_seuil"])
+    assert (r["roi"] >= 0) == (r["roas"] >= r["roas_seuil"])
+
+
+def test_kpi_par_objectif_cinq_objectifs():
+    table = kpi.kpi_par_objectif()
+    assert list(table["objectif"]) == [
+        "Visibilité",
+        "Engagement",
+        "Leads (prospects)",
+        "Conversion (ventes)",
+        "Fidélisation",
+    ]
+    assert "CPL" in table.loc[2, "indicateurs"] and table.loc[4, "frequence"] == "chaque mois"
+
+
+def _releves():
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "mois": ["2026-01", "2026-02"],
+            "abonnes": [2000, 2000],
+            "interactions": [80, 120],
+            "visites": [500, 500],
+            "leads": [40, 70],
+            "commandes": [10, 20],
+            "depenses_pub": [100, 100],
+            "ca_pub": [300, 500],
+        }
+    )
+
+
+def test_tableau_de_bord_mensuel_un_mois_et_la_periode():
+    mois = kpi.tableau_de_bord_mensuel(_releves(), "2026-02")
+    assert mois["realise"].tolist() == pytest.approx([6, 70, 4, 5])
+    assert mois["objectif"].tolist() == [5, 50, 3, 4]
+    assert mois["atteint"].all()
+    periode = kpi.tableau_de_bord_mensuel(_releves())
+    assert periode["objectif"].tolist() == [5, 100, 3, 4]  # 50 leads par mois, sur 2 mois
+    assert periode["realise"].tolist() == pytest.approx([5, 110, 3, 4])
+    assert periode["unite_ecart"].tolist() == ["points", "%", "points", "%"]
+
+
+def test_tableau_de_bord_mensuel_refuse():
+    with pytest.raises(ErreurSaisie, match="2026-01, 2026-02"):
+        kpi.tableau_de_bord_mensuel(_releves(), "2026-07")
+    with pytest.raises(ErreurSaisie, match="ca_pub"):
+        kpi.kpi_mensuels(_releves().drop(columns="ca_pub"))

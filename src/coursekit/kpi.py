@@ -245,3 +245,247 @@ def tableau_de_bord(lignes: Iterable[Mapping]) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(resultat)
+
+
+# ---------------------------------------------------------------------------
+# Simulation d'une campagne payante
+# ---------------------------------------------------------------------------
+
+
+def roas_seuil(taux_marge) -> float:
+    """ROAS minimum pour que la marge couvre la dépense : 100 ÷ taux de marge (en %).
+
+    Avec 25 % de marge, il faut 4 € de ventes pour 1 € de publicité avant de gagner de l'argent.
+
+    >>> roas_seuil(25)
+    4.0
+    """
+    taux_marge = v.pourcentage(taux_marge, "Le taux de marge (taux_marge)")
+    if taux_marge == 0:
+        raise ErreurSaisie(
+            "Le taux de marge (taux_marge) doit être supérieur à 0 : sans marge, aucune vente ne couvre la dépense."
+        )
+    return 100 / taux_marge
+
+
+# Les paramètres de simuler_campagne portent les noms de ces deux fonctions : alias internes.
+_calculer_taux_clic = taux_clic
+_calculer_taux_conversion = taux_conversion
+
+
+def _unites_entieres(volume: float) -> int:
+    # On ne vend pas 2,7 pots de crème : un volume attendu s'arrondit à l'unité inférieure
+    # (la petite tolérance évite que 150 devienne 149 à cause des calculs en virgule flottante).
+    return int(volume + 1e-9)
+
+
+def simuler_campagne(budget, impressions, taux_clic, taux_conversion, panier_moyen, taux_marge) -> dict:
+    """Résultats attendus d'une campagne payante, calculés avec les KPI de ce module.
+
+    ``taux_clic``, ``taux_conversion`` et ``taux_marge`` sont en %. Les clics et les
+    ventes sont des nombres entiers (arrondis à l'unité inférieure). Rend un
+    dictionnaire : ``clics``, ``ventes``, ``taux_clic`` et ``taux_conversion``
+    obtenus, ``cpc``, ``cpm``, ``cpa`` (coût par vente), ``chiffre_affaires``,
+    ``marge``, ``resultat`` (marge − budget), ``roas``, ``roi`` (calculé sur la
+    marge) et ``roas_seuil`` (``None`` si la marge est nulle).
+
+    Une campagne sans clic n'a pas de CPC, une campagne sans vente n'a pas de
+    CPA : dans ces deux cas, :class:`~coursekit.ErreurSaisie` explique quoi changer.
+
+    >>> r = simuler_campagne(1000, 100_000, 2, 3.5, 50, 25)
+    >>> r["clics"], r["ventes"], r["roas"], r["roi"]
+    (2000, 70, 3.5, -12.5)
+    """
+    budget = v.strictement_positif(
+        budget, "Le budget de la campagne (budget)", "pour calculer ses coûts et son retour"
+    )
+    impressions = v.positif(impressions, "Le nombre d'impressions (impressions)")
+    taux_clic = v.pourcentage(taux_clic, "Le taux de clic (taux_clic)")
+    taux_conversion = v.pourcentage(taux_conversion, "Le taux de conversion (taux_conversion)")
+    panier_moyen = v.positif(panier_moyen, "Le panier moyen (panier_moyen)")
+    taux_marge = v.pourcentage(taux_marge, "Le taux de marge (taux_marge)")
+    clics = _unites_entieres(impressions * taux_clic / 100)
+    if clics == 0:
+        raise ErreurSaisie(
+            "Avec ces réglages, la campagne n'obtient aucun clic : sans clic, pas de coût par clic (CPC) "
+            "ni de vente. Augmentez les impressions ou le taux de clic."
+        )
+    ventes = _unites_entieres(clics * taux_conversion / 100)
+    if ventes == 0:
+        raise ErreurSaisie(
+            f"Avec {clics} clic{'s' if clics > 1 else ''} et ce taux de conversion, la campagne ne fait "
+            "aucune vente : sans vente, pas de coût par vente (CPA). Augmentez le taux de conversion "
+            "ou le nombre de clics."
+        )
+    chiffre_affaires = ventes * panier_moyen
+    marge = chiffre_affaires * taux_marge / 100
+    return {
+        "budget": budget,
+        "impressions": impressions,
+        "clics": clics,
+        "ventes": ventes,
+        "taux_clic": _calculer_taux_clic(clics, impressions),
+        "taux_conversion": _calculer_taux_conversion(ventes, clics),
+        "cpc": cout_par_clic(budget, clics),
+        "cpm": cout_par_mille(budget, impressions),
+        "cpa": cout_par_acquisition(budget, ventes),
+        "chiffre_affaires": chiffre_affaires,
+        "marge": marge,
+        "resultat": marge - budget,
+        "roas": roas(chiffre_affaires, budget),
+        "roi": roi(marge, budget),
+        "roas_seuil": roas_seuil(taux_marge) if taux_marge > 0 else None,
+    }
+
+
+# ---------------------------------------------------------------------------
+# Les KPI selon l'objectif
+# ---------------------------------------------------------------------------
+
+KPI_PAR_OBJECTIF = (
+    {
+        "objectif": "Visibilité",
+        "indicateurs": "trafic du site, impressions, portée, nouveaux visiteurs",
+        "frequence": "chaque semaine",
+    },
+    {
+        "objectif": "Engagement",
+        "indicateurs": "taux d'engagement, commentaires et partages, temps passé sur la page, taux de rebond",
+        "frequence": "chaque semaine",
+    },
+    {
+        "objectif": "Leads (prospects)",
+        "indicateurs": "nombre de leads, taux de conversion des formulaires, coût par lead (CPL), qualité des leads",
+        "frequence": "chaque semaine",
+    },
+    {
+        "objectif": "Conversion (ventes)",
+        "indicateurs": "taux de conversion, panier moyen, ROI des campagnes, abandons de panier",
+        "frequence": "chaque jour ou chaque semaine",
+    },
+    {
+        "objectif": "Fidélisation",
+        "indicateurs": "taux de rétention, taux d'ouverture des e-mails, valeur vie client (CLV), NPS",
+        "frequence": "chaque mois",
+    },
+)
+
+
+def kpi_par_objectif() -> pd.DataFrame:
+    """Quels KPI suivre, et à quel rythme, selon l'objectif de la stratégie.
+
+    >>> kpi_par_objectif().loc[4, "frequence"]
+    'chaque mois'
+    """
+    return pd.DataFrame(KPI_PAR_OBJECTIF)
+
+
+# ---------------------------------------------------------------------------
+# Le tableau de bord mensuel de Graine de Ville
+# ---------------------------------------------------------------------------
+
+OBJECTIFS_GRAINE_DE_VILLE = {
+    "taux_engagement": 5.0,  # % d'interactions par publication, rapportées aux abonnés
+    "leads_semestre": 300,  # prospects en 6 mois, soit 50 par mois
+    "mois": 6,
+    "taux_conversion": 3.0,  # % des visites qui finissent en commande
+    "roas": 4.0,  # 4 € de ventes pour 1 € de publicité
+}
+COLONNES_RELEVES = (
+    "mois",
+    "abonnes",
+    "interactions",
+    "visites",
+    "leads",
+    "commandes",
+    "depenses_pub",
+    "ca_pub",
+)
+
+
+def _verifier_releves(releves: pd.DataFrame) -> pd.DataFrame:
+    if not isinstance(releves, pd.DataFrame):
+        raise ErreurSaisie("Les relevés mensuels (releves) doivent être un tableau pandas.")
+    manquantes = [c for c in COLONNES_RELEVES if c not in releves.columns]
+    if manquantes:
+        raise ErreurSaisie(f"Les relevés mensuels (releves) doivent contenir : {', '.join(manquantes)}.")
+    if releves.empty:
+        raise ErreurSaisie("Les relevés mensuels (releves) sont vides : il faut au moins un mois.")
+    return releves
+
+
+def kpi_du_releve(releve: Mapping) -> dict:
+    """Les quatre KPI du cas Graine de Ville pour un relevé (un mois ou des mois additionnés).
+
+    >>> r = kpi_du_releve({"abonnes": 2000, "interactions": 100, "visites": 500, "leads": 50,
+    ...                    "commandes": 15, "depenses_pub": 100, "ca_pub": 400})
+    >>> r["taux_engagement"], r["leads"], r["taux_conversion"], r["roas"]
+    (5.0, 50.0, 3.0, 4.0)
+    """
+    return {
+        "taux_engagement": taux_engagement(releve["interactions"], releve["abonnes"]),
+        "leads": v.positif(releve["leads"], "Le nombre de leads (leads)"),
+        "taux_conversion": taux_conversion(releve["commandes"], releve["visites"]),
+        "roas": roas(releve["ca_pub"], releve["depenses_pub"]),
+    }
+
+
+def kpi_mensuels(releves: pd.DataFrame) -> pd.DataFrame:
+    """Une ligne par mois : ``mois`` et les quatre KPI calculés (taux en %, ROAS en ratio)."""
+    releves = _verifier_releves(releves)
+    lignes = [{"mois": ligne["mois"], **kpi_du_releve(ligne)} for ligne in releves.to_dict(orient="records")]
+    return pd.DataFrame(lignes)
+
+
+def tableau_de_bord_mensuel(
+    releves: pd.DataFrame, mois: str | None = None, objectifs: Mapping | None = None
+) -> pd.DataFrame:
+    """Tableau de bord « objectif vs réalisé » d'un mois, ou de toute la période si ``mois`` est ``None``.
+
+    Sur la période, les volumes s'additionnent : le taux d'engagement devient la
+    moyenne des mois pondérée par les abonnés, le taux de conversion et le ROAS
+    sont recalculés sur les totaux, et l'objectif de leads est celui du semestre
+    ramené au nombre de mois relevés (50 par mois pour 300 en 6 mois).
+    """
+    releves = _verifier_releves(releves)
+    objectifs = dict(OBJECTIFS_GRAINE_DE_VILLE if objectifs is None else objectifs)
+    leads_par_mois = objectifs["leads_semestre"] / objectifs["mois"]
+    if mois is None:
+        releve = releves[list(COLONNES_RELEVES[1:])].sum().to_dict()
+        objectif_leads = leads_par_mois * len(releves)
+    else:
+        choisis = releves[releves["mois"] == mois]
+        if choisis.empty:
+            possibles = ", ".join(str(m) for m in releves["mois"])
+            raise ErreurSaisie(f"Le mois (mois) doit être l'un des mois relevés : {possibles}.")
+        releve = choisis.iloc[0].to_dict()
+        objectif_leads = leads_par_mois
+    realise = kpi_du_releve(releve)
+    return tableau_de_bord(
+        [
+            {
+                "kpi": "Taux d'engagement (Instagram)",
+                "objectif": objectifs["taux_engagement"],
+                "realise": realise["taux_engagement"],
+                "unite": "pourcent",
+            },
+            {
+                "kpi": "Leads (prospects)",
+                "objectif": objectif_leads,
+                "realise": realise["leads"],
+                "unite": "nombre",
+            },
+            {
+                "kpi": "Taux de conversion du site",
+                "objectif": objectifs["taux_conversion"],
+                "realise": realise["taux_conversion"],
+                "unite": "pourcent",
+            },
+            {
+                "kpi": "ROAS (retour publicitaire)",
+                "objectif": objectifs["roas"],
+                "realise": realise["roas"],
+                "unite": "ratio",
+            },
+        ]
+    )

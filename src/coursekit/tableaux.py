@@ -45,3 +45,67 @@ def tableau(
             {"selector": "td", "props": "padding:0.3em 0.8em"},
         ]
     )
+
+
+# ---------------------------------------------------------------------------
+# Tableau de bord « objectif vs réalisé » (chapitre 06)
+# ---------------------------------------------------------------------------
+
+MOTS_RESULTAT = {True: "✔ Atteint", False: "✘ Non atteint"}
+
+
+def valeur_selon_unite(valeur: float, unite: str) -> str:
+    """Une valeur écrite à la française selon son unité : ``nombre``, ``euros``, ``pourcent`` ou ``ratio``.
+
+    >>> valeur_selon_unite(17500, "nombre"), valeur_selon_unite(3.5, "ratio")
+    ('17\\u202f500', '3,5:1')
+    """
+    from coursekit import format as fmt
+
+    ecritures = {
+        "nombre": lambda x: fmt.nombre(x, 0 if float(round(x, 1)).is_integer() else 1),
+        "euros": fmt.monnaie,
+        "pourcent": fmt.pourcent,
+        "ratio": fmt.ratio,
+    }
+    if unite not in ecritures:
+        from coursekit.erreurs import ErreurSaisie
+
+        raise ErreurSaisie(
+            f"L'unité (unite) doit valoir « nombre », « euros », « pourcent » ou « ratio » (reçu : {unite!r})."
+        )
+    return ecritures[unite](valeur)
+
+
+def afficher_tableau_de_bord(
+    tdb: pd.DataFrame, titre: str = "Tableau de bord : objectif et réalisé"
+) -> Styler:
+    """Styler d'un tableau de ``coursekit.kpi.tableau_de_bord`` : chiffres à la française, écart en %
+    ou en points, et un mot « Atteint » / « Non atteint » sur fond de couleur lisible par tous.
+    """
+    from coursekit import format as fmt
+    from coursekit.affichage import COULEUR_ATTEINT, COULEUR_MANQUE
+
+    vue = pd.DataFrame(
+        {
+            "KPI": tdb["kpi"],
+            "Objectif": [
+                valeur_selon_unite(x, u) for x, u in zip(tdb["objectif"], tdb["unite"], strict=True)
+            ],
+            "Réalisé": [valeur_selon_unite(x, u) for x, u in zip(tdb["realise"], tdb["unite"], strict=True)],
+            "Écart": [
+                fmt.points(e) if u == "points" else fmt.pourcent(e, signe=True)
+                for e, u in zip(tdb["ecart"], tdb["unite_ecart"], strict=True)
+            ],
+            "Résultat": [MOTS_RESULTAT[bool(a)] for a in tdb["atteint"]],
+        }
+    )
+    couleurs = {
+        mot: (COULEUR_ATTEINT if atteint else COULEUR_MANQUE) for atteint, mot in MOTS_RESULTAT.items()
+    }
+
+    def colorier(cellule: str) -> str:
+        return f"background-color:{couleurs[cellule]};color:#000000;font-weight:bold"
+
+    styler = tableau(vue, titre=titre).map(colorier, subset=["Résultat"])
+    return styler.set_properties(subset=["Objectif", "Réalisé", "Écart"], **{"text-align": "right"})
