@@ -113,7 +113,7 @@ _TOWS: dict[str, tuple[str, str, str, str, str]] = {
         "menaces",
         "stratégie défensive",
         "se servir de ses forces pour résister aux menaces",
-        "Comment « {a} » peut-il aider à résister à « {b} » ?",
+        "Comment s'appuyer sur « {a} » pour résister à « {b} » ?",
     ),
     "WT": (
         "faiblesses",
@@ -450,6 +450,9 @@ _MOTS_INTERNES = (
     "fiches produit",
     "competences",
     "tresorerie",
+    "trafic",
+    "visibilite",
+    "notoriete",
 )
 
 
@@ -675,3 +678,89 @@ def nature_concurrence(memes_produits: bool, meme_besoin: bool) -> str:
     if memes_produits:
         return "direct"
     return "indirect" if meme_besoin else "aucune"
+
+
+def grille_concurrents(fiches: Mapping[str, Sequence[str]]):
+    """La grille d'observation des concurrents en tableau : une ligne par question, une colonne par concurrent.
+
+    ``fiches`` associe à chaque concurrent ses réponses, dans l'ordre de :data:`GRILLE_CONCURRENT`.
+
+    >>> grille_concurrents({"A": ["oui"] * 8}).shape
+    (8, 2)
+    """
+    import pandas as pd
+
+    if not isinstance(fiches, Mapping) or not fiches:
+        raise ErreurSaisie("La grille est vide : ajoutez au moins un concurrent et ses réponses.")
+    colonnes = {"Question": list(GRILLE_CONCURRENT)}
+    for nom, reponses in fiches.items():
+        if isinstance(reponses, str) or not isinstance(reponses, Sequence):
+            raise ErreurSaisie(
+                f"Les réponses pour « {nom} » doivent être une liste de textes, une par question."
+            )
+        if len(reponses) != len(GRILLE_CONCURRENT):
+            raise ErreurSaisie(
+                f"Il faut {len(GRILLE_CONCURRENT)} réponses pour « {nom} », une par question "
+                f"(reçu : {len(reponses)})."
+            )
+        colonnes[str(nom)] = [str(r) for r in reponses]
+    return pd.DataFrame(colonnes)
+
+
+CONCURRENTS_GRAINE_DE_VILLE: dict[str, tuple[str, ...]] = {
+    "Maison Verte (direct)": (
+        "Direct : les mêmes cosmétiques bio et objets zéro déchet, en ligne",
+        "Oui : site marchand, Instagram et TikTok",
+        "Oui : photos soignées, fiches produit complètes",
+        "Oui : une publication par jour",
+        "Environ 2\u00a0% (faible pour sa taille)",
+        "25\u202f000 sur Instagram",
+        "Les tutoriels courts « avant / après »",
+        "Une promesse claire et des preuves (labels, avis)",
+    ),
+    "Seconde Main Club (indirect)": (
+        "Indirect : des vêtements d'occasion ; même besoin de consommer mieux",
+        "Oui : une application et Instagram",
+        "Oui : simple et rapide sur mobile",
+        "Oui : trois à quatre fois par semaine",
+        "Environ 6\u00a0% (communauté très active)",
+        "8\u202f000 sur Instagram",
+        "Les « trouvailles de la semaine » et les témoignages",
+        "La communauté qui participe et se sent écoutée",
+    ),
+}
+"""Deux concurrents fictifs de Graine de Ville, observés avec la grille (chiffres illustratifs)."""
+
+
+def exemple_graine_de_ville() -> Swot:
+    """Le SWOT de Graine de Ville, construit à partir de sa fiche (:data:`coursekit.cas.GRAINE_DE_VILLE`).
+
+    >>> exemple_graine_de_ville().nombre_entrees()
+    {'forces': 3, 'faiblesses': 3, 'opportunites': 3, 'menaces': 3}
+    """
+    from coursekit.cas import GRAINE_DE_VILLE as cas
+    from coursekit.format import monnaie, nombre
+
+    return Swot(
+        forces=[
+            f"Une communauté Instagram fidèle de {nombre(cas.abonnes_instagram, 0)} abonnés",
+            "Des produits tous vérifiés et labellisés",
+            "Une mission claire : rendre la consommation responsable facile",
+        ],
+        faiblesses=[
+            f"Seulement {nombre(cas.visites_mensuelles, 0)} visites par mois sur le site",
+            f"Un budget marketing serré ({monnaie(cas.budget_marketing)} par an)",
+            "Une marque encore peu visible sur Google",
+        ],
+        opportunites=[
+            "L'essor de la seconde main et du zéro déchet chez les jeunes actifs",
+            "La loi anti-gaspillage qui encourage le vrac et le réemploi",
+            "Des micro-influenceurs locaux prêts à collaborer",
+        ],
+        menaces=[
+            "Des concurrents mieux référencés sur Google",
+            "De grandes enseignes qui lancent des gammes « vertes » à bas prix",
+            "La méfiance du public envers le greenwashing",
+        ],
+        entreprise=cas.nom,
+    )
