@@ -97,6 +97,10 @@ def test_budget_curseurs_et_total_mettent_a_jour_le_graphique():
     simulateur.total.value = "10 000"
     assert simulateur.barres[0].get_width() == 3000
     assert simulateur.graphique.value != image
+    assert "fourchette" not in simulateur.message.texte
+    simulateur.reserve.value = 16
+    simulateur.curseurs["Contenus du blog"].value = 0
+    assert "sort de la fourchette conseillée (10 à 15\xa0%)" in simulateur.message.texte
 
 
 def test_budget_parts_qui_ne_font_pas_100_valeurs_gardees():
@@ -161,3 +165,16 @@ def test_exercice_push_pull():
     assert exercice.verifier() == len(mix.PUSH_PULL)
     assert "6 sur 6" in exercice.retour.value
     assert repr(exercice).startswith("Exercice")
+
+
+@pytest.mark.parametrize("classe", [SimulateurBudget, ExerciceBudget])
+@pytest.mark.parametrize("sens", [-1, 1])
+def test_chaque_curseur_change_la_phrase_ou_l_image(classe, sens):
+    simulateur = classe()
+    for curseur in [*simulateur.curseurs.values(), simulateur.reserve]:
+        avant = (simulateur.message.value, simulateur.graphique.value)
+        depart = curseur.value
+        curseur.value = depart + sens * SimulateurBudget.PAS
+        assert curseur.value != depart, f"le curseur « {curseur.curseur.description} » est en butée"
+        assert (simulateur.message.value, simulateur.graphique.value) != avant
+        curseur.value = depart

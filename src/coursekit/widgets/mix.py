@@ -135,7 +135,8 @@ class SimulateurBudget(Simulateur):
         self.curseurs = {
             canal: Curseur(canal, 0, 100, self.PAS, parts[canal], fmt.pourcent) for canal in self.canaux
         }
-        self.reserve = Curseur(mix.NOM_RESERVE, 10, 15, self.PAS, marge, fmt.pourcent)
+        # Le curseur va de 5 à 20 % pour qu'on voie ce qui se passe hors de la fourchette conseillée (10-15 %).
+        self.reserve = Curseur(mix.NOM_RESERVE, 5, 20, self.PAS, marge, fmt.pourcent)
         self.ajuster = widgets.Button(
             description="Ajuster à 100 %", tooltip="Met les parts à la proportionnelle pour faire 100 %"
         )
@@ -180,11 +181,18 @@ class SimulateurBudget(Simulateur):
         premier = canaux.loc[canaux["montant"].idxmax()]
         reserve = tableau.iloc[-1]
         total = tableau["montant"].sum()
-        return (
+        phrase = (
             f"Sur {fmt.monnaie(total)}, le premier poste est « {premier['canal']} » avec "
             f"{fmt.monnaie(premier['montant'])} ({fmt.pourcent(premier['part'])}) ; la réserve de "
             f"{fmt.monnaie(reserve['montant'])} ({fmt.pourcent(reserve['part'])}) couvre les imprévus."
         )
+        bas, haut = mix.MARGE_CONSEILLEE
+        if not bas <= reserve["part"] <= haut:
+            phrase += (
+                f" Attention : une réserve de {fmt.pourcent(reserve['part'])} sort de la fourchette "
+                f"conseillée ({fmt.nombre(bas)} à {fmt.pourcent(haut)})."
+            )
+        return phrase
 
     def ajuster_a_cent(self) -> None:
         """Remet les parts à la proportionnelle pour que, avec la réserve, elles fassent 100 %."""
