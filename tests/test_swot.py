@@ -17,6 +17,7 @@ from coursekit.swot import (
     entrees_depuis_texte,
     nature_concurrence,
     origine_probable,
+    simplifier_espaces,
     texte_depuis_entrees,
 )
 
@@ -126,14 +127,21 @@ def test_propriete_tows_cite_chaque_entree(forces):
     pistes = swot.tows()["SO"]
     assert len(pistes) == max(len(forces), 1) if forces else len(pistes) == 0
     for f in forces:
-        assert " ".join(f.split()) in pistes
+        assert simplifier_espaces(f) in pistes
 
 
 @given(st.text(), st.integers(min_value=2, max_value=200))
 def test_propriete_abreger(texte, n):
     court = abreger(texte, n)
     assert len(court) <= n
-    assert court == " ".join(texte.split()) or court.endswith("…")
+    entier = simplifier_espaces(texte)
+    assert court == entier if len(entier) <= n else court.endswith("…")
+
+
+def test_espaces_insecables_gardes():
+    assert abreger("2\u202f000 abonnés\n fidèles", 50) == "2\u202f000 abonnés fidèles"
+    _figure, elements = figure_swot(Swot(forces=["Une communauté Instagram fidèle de 2\u202f000 abonnés"]))
+    assert "2\u202f000" in elements["forces"].get_text()
 
 
 @pytest.mark.parametrize(

@@ -126,13 +126,22 @@ _TOWS: dict[str, tuple[str, str, str, str, str]] = {
 CODES_TOWS: tuple[str, ...] = tuple(_TOWS)
 
 
+def simplifier_espaces(texte: str) -> str:
+    r"""Remplace retours à la ligne et suites d'espaces par une espace ; garde les espaces insécables.
+
+    >>> simplifier_espaces(" 2\u202f000  abonnés\nfidèles ")
+    '2\u202f000 abonnés fidèles'
+    """
+    return re.sub(r"[^\S\u00a0\u202f\u2007]+", " ", texte).strip()
+
+
 def abreger(texte: str, longueur_max: int) -> str:
     """Coupe un texte trop long et termine par « … » (pour l'affichage seulement).
 
     >>> abreger("consommation responsable", 12)
     'consommatio…'
     """
-    texte = " ".join(texte.split())
+    texte = simplifier_espaces(texte)
     if longueur_max < 2:
         raise ErreurSaisie("La longueur maximale d'affichage doit être d'au moins 2 caractères.")
     if len(texte) <= longueur_max:
@@ -252,7 +261,7 @@ class Swot:
                 if longueur_max is not None:
                     a, b = abreger(a, longueur_max), abreger(b, longueur_max)
                 else:
-                    a, b = " ".join(a.split()), " ".join(b.split())
+                    a, b = simplifier_espaces(a), simplifier_espaces(b)
                 pistes.append(modele.format(a=a, b=b))
             resultat[code] = StrategieTows(code, titre, principe, tuple(pistes))
         return resultat
