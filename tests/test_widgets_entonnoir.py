@@ -181,3 +181,14 @@ def test_representations_stables():
         assert (
             repr(classe()) == f"{classe.titre} (simulateur interactif : exécutez le notebook pour l'utiliser)"
         )
+
+
+def test_vues_tableaux_a_la_francaise():
+    from coursekit.entonnoir import comparer_canaux, entonnoir
+    from coursekit.widgets.entonnoir import vue_canaux, vue_entonnoir
+
+    page = vue_entonnoir(entonnoir({"Visites": 1500, "Paniers": 25})).to_html()
+    assert "1\u202f500" in page and "1,7\xa0%" in page and "Taux d'étape" in page
+    donnees = SimulateurCanaux().donnees
+    page = vue_canaux(comparer_canaux(donnees)).to_html()
+    assert "4,2\xa0%" in page and "Maillon faible" in page and "4.2" not in page

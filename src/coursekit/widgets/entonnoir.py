@@ -18,6 +18,7 @@ from coursekit.graphiques.entonnoir import (
     figure_entonnoir,
     figure_satisfaction,
 )
+from coursekit.tableaux import tableau
 from coursekit.widgets.base import Curseur, Simulateur, ZoneGraphique
 
 FICHIER_CANAUX = "graine_de_ville_entonnoirs_canaux.csv"
@@ -48,6 +49,51 @@ def tableau_html(table) -> str:
         "<th style='padding:0 0.8em'>Volume</th><th style='padding:0 0.8em'>Taux d'étape</th>"
         "<th style='padding:0 0.8em'>Taux global</th><th style='padding:0 0.8em'>Pertes</th></tr>"
         f"{lignes}</table>"
+    )
+
+
+def vue_entonnoir(table, titre: str = "Entonnoir de conversion"):
+    """Tableau d'un entonnoir (de :func:`coursekit.entonnoir.entonnoir`) prêt à afficher, à la française."""
+    return tableau(
+        table,
+        formats={
+            "volume": fmt.nombre,
+            "taux_etape": fmt.pourcent,
+            "taux_global": fmt.pourcent,
+            "pertes": fmt.nombre,
+        },
+        titre=titre,
+        entetes={
+            "etape": "Étape",
+            "volume": "Volume",
+            "taux_etape": "Taux d'étape",
+            "taux_global": "Taux global",
+            "pertes": "Pertes",
+        },
+    )
+
+
+def vue_canaux(comparaison, titre: str = "Un entonnoir par canal"):
+    """Tableau de :func:`coursekit.entonnoir.comparer_canaux` prêt à afficher, à la française."""
+    return tableau(
+        comparaison,
+        formats={
+            "visites": fmt.nombre,
+            "clients": fmt.nombre,
+            "taux_conversion": fmt.pourcent,
+            "taux_global": fmt.pourcent,
+            "taux_maillon_faible": fmt.pourcent,
+        },
+        titre=titre,
+        entetes={
+            "canal": "Canal",
+            "visites": "Visites",
+            "clients": "Commandes",
+            "taux_conversion": "Taux de conversion",
+            "taux_global": "Visites → recommandation",
+            "maillon_faible": "Maillon faible",
+            "taux_maillon_faible": "Taux du maillon faible",
+        },
     )
 
 
