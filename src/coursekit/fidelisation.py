@@ -520,6 +520,104 @@ def lire_operation(genre: str, saisie, libelle: str = "Le montant ou les points"
     return genre, valeur
 
 
+# --- Objectifs et normes de service ------------------------------------------------------
+
+OBJECTIFS = {
+    "retention": 70.0,
+    "attrition": 15.0,
+    "reachat": 40.0,
+    "nps": 50.0,
+    "csat": 85.0,
+    "engagement_programme": 60.0,
+}
+"""Objectifs usuels d'un programme de fidélité (taux en %, NPS en points de −100 à +100)."""
+
+NORMES_SERVICE = (
+    {"canal": "Chat en direct", "delai": "moins de 2 minutes", "objectif": "plus de 95 % de satisfaits"},
+    {"canal": "E-mail", "delai": "moins de 4 heures", "objectif": "plus de 90 % de satisfaits"},
+    {"canal": "Téléphone", "delai": "réponse immédiate", "objectif": "plus de 95 % de satisfaits"},
+    {"canal": "Réseaux sociaux", "delai": "moins de 1 heure", "objectif": "plus de 90 % de satisfaits"},
+    {"canal": "FAQ (libre-service)", "delai": "à toute heure", "objectif": "80 % des questions résolues"},
+)
+"""Délais de réponse et objectifs de satisfaction par canal du service client."""
+
+
+def normes_service() -> pd.DataFrame:
+    """Les normes de service client du cours, un canal par ligne.
+
+    >>> normes_service()["canal"].iloc[0]
+    'Chat en direct'
+    """
+    return pd.DataFrame(list(NORMES_SERVICE))
+
+
+def objectifs_fidelite(retention, attrition, reachat, nps_obtenu=None, csat_obtenu=None) -> pd.DataFrame:
+    """Tableau de bord « objectif vs réalisé » des indicateurs de fidélité.
+
+    S'appuie sur :func:`coursekit.kpi.tableau_de_bord` avec les objectifs usuels :
+    rétention > 70 %, attrition < 15 %, réachat > 40 %, NPS > 50, CSAT > 85 %.
+    Le NPS est une différence de deux pourcentages : son écart se lit en points.
+
+    >>> objectifs_fidelite(80, 10, 35)["atteint"].tolist()
+    [True, True, False]
+    """
+    from coursekit.kpi import tableau_de_bord
+
+    lignes = [
+        {
+            "kpi": "Taux de rétention",
+            "objectif": OBJECTIFS["retention"],
+            "realise": retention,
+            "unite": "pourcent",
+        },
+        {
+            "kpi": "Taux d'attrition",
+            "objectif": OBJECTIFS["attrition"],
+            "realise": attrition,
+            "unite": "pourcent",
+            "sens": "baisse",
+        },
+        {"kpi": "Taux de réachat", "objectif": OBJECTIFS["reachat"], "realise": reachat, "unite": "pourcent"},
+    ]
+    if nps_obtenu is not None:
+        lignes.append({"kpi": "NPS", "objectif": OBJECTIFS["nps"], "realise": nps_obtenu, "unite": "pourcent"})
+    if csat_obtenu is not None:
+        lignes.append(
+            {"kpi": "CSAT", "objectif": OBJECTIFS["csat"], "realise": csat_obtenu, "unite": "pourcent"}
+        )
+    return tableau_de_bord(lignes)
+
+
+def effort_nps(promoteurs, passifs, detracteurs, cible=50) -> int | None:
+    """Nombre de clients à faire changer d'avis pour atteindre un NPS ``cible``.
+
+    On convertit d'abord des détracteurs en promoteurs (chacun compte double),
+    puis des passifs. Rend 0 si la cible est déjà atteinte, ``None`` si elle est
+    hors d'atteinte (au-delà de 100).
+
+    >>> effort_nps(50, 30, 20, cible=50)
+    10
+    """
+    depart = nps_effectifs(promoteurs, passifs, detracteurs)
+    cible = v.nombre(cible, "Le NPS visé (cible)")
+    if cible > 100:
+        return None
+    p, pa, d = int(promoteurs), int(passifs), int(detracteurs)
+    changes = 0
+    score = depart
+    while score < cible - 1e-9:
+        if d > 0:
+            d -= 1
+        elif pa > 0:
+            pa -= 1
+        else:
+            return None
+        p += 1
+        changes += 1
+        score = nps_effectifs(p, pa, d)
+    return changes
+
+
 __all__ = [
     "PALIERS",
     "RECOMPENSES",
@@ -529,6 +627,11 @@ __all__ = [
     "courbe_pareto",
     "cout_parrainage",
     "csat",
+    "effort_nps",
+    "normes_service",
+    "objectifs_fidelite",
+    "NORMES_SERVICE",
+    "OBJECTIFS",
     "indicateurs_mensuels",
     "lire_operation",
     "niveau_fidelite",
