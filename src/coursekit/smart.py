@@ -600,7 +600,7 @@ def _chercher(texte: str, mots, racine: bool = False) -> list[re.Match]:
     for mot in mots:
         if mot[-1].isalnum():
             fin = r"[\w-]*" if racine else r"(?![\w])"
-            motif = rf"(?<![\w']){re.escape(mot)}{fin}"
+            motif = rf"(?<!\w){re.escape(mot)}{fin}"
         else:
             motif = re.escape(mot)
         trouves.extend(re.finditer(motif, texte))
@@ -665,7 +665,7 @@ def _multiplicateurs(texte: str) -> list[tuple[float, re.Match]]:
 
 def _chercher_racines_mult(texte: str) -> list[re.Match]:
     racines = "|".join(_MULTIPLICATEURS)
-    return list(re.finditer(rf"(?<![\w'])({racines})[\w]*", texte))
+    return list(re.finditer(rf"(?<!\w)({racines})[\w]*", texte))
 
 
 def verifier_smart(objectif) -> dict[str, Verdict]:

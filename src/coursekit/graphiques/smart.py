@@ -1,0 +1,131 @@
+"""Graphiques du chapitre 04 (objectifs SMART).
+
+Ces fonctions dessinent ; les chiffres viennent de :mod:`coursekit.smart`.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+from matplotlib.patches import FancyBboxPatch
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from coursekit import format as fmt
+from coursekit.affichage import COULEUR_ACCENT, COULEUR_ATTEINT, COULEUR_MANQUE, COULEUR_PRINCIPALE, PALETTE
+from coursekit.graphiques.base import nouvelle_figure
+from coursekit.smart import NIVEAUX, SEUIL_ALERTE
+
+
+def _pourcent_axe(valeur: float, _position=None) -> str:
+    return fmt.pourcent(valeur, 0)
+
+
+def figure_trajectoires():
+    """Deux panneaux : la valeur visée chaque mois (linéaire et composée) et la hausse de chaque mois.
+
+    Rend ``(figure, elements)`` ; ``elements`` est un dict d'objets matplotlib que le
+    simulateur met à jour sur place : ``lineaire``, ``composee`` (courbes de gauche),
+    ``hausse_lineaire``, ``hausse_composee`` (courbes de droite), ``repere`` (trait
+    vertical du mois lu), ``points`` (les deux valeurs du mois lu), ``seuil`` (ligne
+    d'alerte), ``gauche`` et ``droite`` (les axes).
+    """
+    figure, (gauche, droite) = nouvelle_figure(9.0, 3.9, ncols=2, width_ratios=[1.35, 1])
+    (lineaire,) = gauche.plot(
+        [], [], marker="o", color=COULEUR_PRINCIPALE, lw=2.5, label="Linéaire : même hausse"
+    )
+    (composee,) = gauche.plot(
+        [], [], marker="s", color=COULEUR_ACCENT, lw=2.5, ls="--", label="Composée : même taux"
+    )
+    repere = gauche.axvline(0, color=PALETTE["gris"], lw=1.2, ls=":")
+    (points,) = gauche.plot([], [], "o", ms=11, mfc="none", mec=PALETTE["noir"], mew=1.8)
+    gauche.set_title("Valeur visée chaque mois")
+    gauche.set_xlabel("mois")
+    gauche.legend(loc="upper left", frameon=False)
+
+    (hausse_lineaire,) = droite.plot([], [], marker="o", color=COULEUR_PRINCIPALE, lw=2.5)
+    (hausse_composee,) = droite.plot([], [], marker="s", color=COULEUR_ACCENT, lw=2.5, ls="--")
+    seuil = droite.axhline(SEUIL_ALERTE, color=COULEUR_MANQUE, lw=1.5, ls="-.")
+    droite.text(
+        0.02,
+        SEUIL_ALERTE,
+        f"seuil d'alerte ({fmt.pourcent(SEUIL_ALERTE, 0)} par mois)",
+        color=COULEUR_MANQUE,
+        va="bottom",
+        transform=droite.get_yaxis_transform(),
+    )
+    droite.set_title("Hausse de chaque mois")
+    droite.set_xlabel("mois")
+    droite.yaxis.set_major_formatter(FuncFormatter(_pourcent_axe))
+    for axe in (gauche, droite):
+        axe.xaxis.set_major_locator(MaxNLocator(integer=True))
+    elements = {
+        "lineaire": lineaire,
+        "composee": composee,
+        "hausse_lineaire": hausse_lineaire,
+        "hausse_composee": hausse_composee,
+        "repere": repere,
+        "points": points,
+        "seuil": seuil,
+        "gauche": gauche,
+        "droite": droite,
+    }
+    return figure, elements
+
+
+def figure_objectifs(bilan: pd.DataFrame):
+    """Barres horizontales : croissance mensuelle composée qu'exige chaque objectif.
+
+    ``bilan`` : le tableau de :func:`coursekit.smart.bilan_objectifs`. La ligne rouge
+    marque le seuil d'alerte du cours ; chaque barre porte son taux et son niveau.
+    """
+    figure, axe = nouvelle_figure(8.5, 0.9 + 0.75 * len(bilan))
+    noms = [textwrap.fill(nom, 28) for nom in bilan["objectif"]]
+    couleurs = [COULEUR_MANQUE if niveau == "alerte" else COULEUR_ATTEINT for niveau in bilan["niveau"]]
+    positions = range(len(bilan))
+    axe.barh(list(positions), bilan["mensuelle"], color=couleurs)
+    axe.set_yticks(list(positions), noms)
+    axe.invert_yaxis()
+    axe.axvline(SEUIL_ALERTE, color=PALETTE["noir"], lw=1.5, ls="--")
+    for position, (taux, niveau) in enumerate(zip(bilan["mensuelle"], bilan["niveau"], strict=True)):
+        axe.text(taux, position, f" {fmt.pourcent(taux, signe=True)} ({NIVEAUX[niveau]})", va="center")
+    axe.set_xlim(0, max(bilan["mensuelle"].max(), SEUIL_ALERTE) * 1.45)
+    axe.xaxis.set_major_formatter(FuncFormatter(_pourcent_axe))
+    axe.set_title("Croissance à tenir chaque mois (composée)")
+    axe.grid(axis="y", visible=False)
+    return figure
+
+
+def figure_hierarchie(mission: str, strategiques: list[str], operationnels: list[str]):
+    """Trois étages : la mission (long terme), les objectifs stratégiques (moyen terme),
+    les objectifs opérationnels (court terme). Le texte est renvoyé à la ligne."""
+    figure, axe = nouvelle_figure(10.0, 6.0)
+    axe.set_axis_off()
+    axe.set_xlim(0, 1)
+    axe.set_ylim(0, 1)
+    etages = [
+        ("Mission · long terme", [mission], COULEUR_PRINCIPALE, 0.30),
+        ("Objectifs stratégiques · moyen terme", strategiques, PALETTE["ciel"], 0.16),
+        ("Objectifs opérationnels · court terme", operationnels, COULEUR_ACCENT, 0.02),
+    ]
+    hauteur = 0.29
+    for rang, (titre, textes, couleur, marge) in enumerate(etages):
+        bas = 1 - (rang + 1) * (hauteur + 0.04)
+        axe.add_patch(
+            FancyBboxPatch(
+                (marge, bas),
+                1 - 2 * marge,
+                hauteur,
+                boxstyle="round,pad=0.005,rounding_size=0.02",
+                facecolor=couleur,
+                alpha=0.22,
+                edgecolor=couleur,
+                lw=2,
+            )
+        )
+        largeur = int(80 * (1 - 2 * marge))
+        textes = [t[:1].upper() + t[1:] for t in textes]
+        corps = "\n".join(textwrap.fill("• " + t if len(textes) > 1 else t, largeur) for t in textes)
+        axe.text(0.5, bas + hauteur - 0.015, titre, ha="center", va="top", weight="bold")
+        axe.text(0.5, bas + hauteur / 2 - 0.035, corps, ha="center", va="center")
+    return figure

@@ -1,0 +1,139 @@
+import pytest
+
+from coursekit import smart
+from coursekit.widgets.smart import (
+    CalculateurCroissance,
+    ExerciceReformulation,
+    VerificateurSmart,
+    badges_html,
+)
+
+# --- vérificateur -----------------------------------------------------------------
+
+
+def test_verificateur_juge_pendant_la_frappe():
+    verificateur = VerificateurSmart()
+    assert verificateur.saisie.continuous_update
+    assert "0 critère sur 5" in verificateur.message.texte
+    assert verificateur.badges.value.count("✘ à revoir") == 5
+    verificateur.saisie.value = "Passer de 500 à 1 000 visites par mois"
+    assert verificateur.verdicts["M"].ok and not verificateur.verdicts["T"].ok
+    assert "M · Mesurable : ✔ oui" in verificateur.badges.value
+    assert "T · Temporel : ✘ à revoir" in verificateur.badges.value
+    assert "rythme" in verificateur.badges.value  # le conseil du critère T
+    verificateur.saisie.value += " d'ici juin grâce au SEO"
+    assert verificateur.badges.value.count("✔ oui") == 5
+    assert verificateur.message.texte == "Bilan : " + smart.resume_smart(verificateur.verdicts)
+    assert "coursekit-succes" in verificateur.message.value
+
+
+def test_verificateur_texte_vide_et_hostile():
+    verificateur = VerificateurSmart("")
+    assert "Tapez un objectif" in verificateur.message.texte
+    assert verificateur.badges.value.count("en attente") == 5
+    texte = "<script>alert('x')</script> Améliorer 😀 notre visibilité"
+    verificateur.saisie.value = texte
+    assert "<script>" not in verificateur.badges.value
+    assert "&lt;script&gt;" not in verificateur.message.value or "<script>" not in verificateur.message.value
+    assert verificateur.saisie.value == texte
+    assert "Améliorer" in verificateur.badges.value
+
+
+def test_badges_html_ne_reposent_pas_que_sur_la_couleur():
+    html = badges_html(smart.verifier_smart("Atteindre 5 000 abonnés Instagram en 6 mois"))
+    assert html.count("✔ oui") == 4 and html.count("✘ à revoir") == 1
+    assert "coursekit-badge-A coursekit-ko" in html
+
+
+# --- calculateur de croissance ----------------------------------------------------
+
+
+def test_calculateur_exemple_du_cours():
+    calc = CalculateurCroissance()
+    texte = calc.message.texte
+    assert "De 10\u202f000 à 13\u202f000 en 3 mois" in texte
+    assert "+30\xa0% au total" in texte and "+9,14\xa0% par mois" in texte
+    assert "1\u202f000 de plus chaque mois" in texte
+    x, y = calc.elements["lineaire"].get_data()
+    assert list(x) == [0, 1, 2, 3] and list(y) == [10_000, 11_000, 12_000, 13_000]
+    _, y_comp = calc.elements["composee"].get_data()
+    assert round(y_comp[1]) == 10_914 and y_comp[-1] == 13_000
+    assert "ambitieux" in calc.realisme.texte
+
+
+def test_calculateur_curseurs_mettent_a_jour_graphique_et_phrase():
+    calc = CalculateurCroissance()
+    image = calc.graphique.value
+    calc.mois.value = 6
+    x, y = calc.elements["lineaire"].get_data()
+    assert len(x) == 7 and y[-1] == 13_000
+    assert "en 6 mois" in calc.message.texte and "+4,47\xa0% par mois" in calc.message.texte
+    assert calc.mois_lu.curseur.max == 6
+    assert calc.graphique.value != image
+    image = calc.graphique.value
+    calc.mois_lu.value = 4
+    assert "Au mois 4 : 12\u202f000 en linéaire" in calc.message.texte
+    assert list(calc.elements["repere"].get_xdata()) == [4, 4]
+    assert calc.graphique.value != image
+    calc.mois.value = 2
+    assert calc.mois_lu.value == 2  # ramené dans les bornes
+    assert "Au mois 2 : 13\u202f000" in calc.message.texte
+
+
+def test_calculateur_hausses_du_mois_et_alerte():
+    calc = CalculateurCroissance()
+    calc.exemple.value = "Graine de Ville, trafic : 500 → 2 000 visites en 6 mois"
+    assert (calc.depart.value, calc.cible.value, calc.mois.value) == ("500", "2 000", 6)
+    assert "+300\xa0% au total" in calc.message.texte and "+25,99\xa0% par mois" in calc.message.texte
+    assert calc.realisme.texte.startswith("⚠ Attention")
+    _, hausses = calc.elements["hausse_lineaire"].get_data()
+    assert hausses[0] == pytest.approx(50)
+    _, constantes = calc.elements["hausse_composee"].get_data()
+    assert all(h == pytest.approx(25.99, abs=0.01) for h in constantes)
+    calc.cible.value = "600"
+    assert "Attention" not in calc.realisme.texte and "prudent" in calc.realisme.texte
+
+
+def test_calculateur_saisie_impossible_garde_les_valeurs():
+    calc = CalculateurCroissance()
+    _, avant = calc.elements["lineaire"].get_data()
+    calc.depart.value = "abc"
+    assert calc.message.texte.startswith("À corriger")
+    assert "« abc » n'en est pas un" in calc.message.texte
+    assert calc.depart.value == "abc" and calc.cible.value == "13 000" and calc.mois.value == 3
+    assert calc.realisme.value == ""
+    _, pendant = calc.elements["lineaire"].get_data()
+    assert list(pendant) == list(avant)  # le graphique garde le dernier calcul juste
+    calc.depart.value = "0"
+    assert "supérieur à 0" in calc.message.texte
+    calc.cible.value = ""
+    assert "vide" in calc.message.texte
+    calc.depart.value, calc.cible.value = "2 000", "1 500"
+    assert "-25\xa0% au total" in calc.message.texte and "baisse" in calc.realisme.texte
+
+
+# --- exercice ------------------------------------------------------------------------
+
+
+def test_exercice_retour_pendant_la_frappe():
+    exercice = ExerciceReformulation()
+    assert len(exercice.zones) == 3 and all(z.continuous_update for z in exercice.zones)
+    assert "0 objectif sur 3" in exercice.message.texte
+    exercice.zones[0].value = "Avoir plus d'abonnés"
+    assert exercice.retours[0].texte.startswith("À améliorer")
+    assert "Mesurable" in exercice.retours[0].texte
+    exercice.zones[
+        0
+    ].value = "Passer de 2 000 à 3 000 abonnés Instagram d'ici juin grâce à 3 posts par semaine"
+    assert exercice.retours[0].texte.startswith("Bravo")
+    assert "1 objectif sur 3" in exercice.message.texte
+    exercice.zones[1].value = "Réduire le taux d'attrition à 5 % d'ici décembre"
+    assert "sujet" in exercice.retours[1].texte
+    for i, objectif in enumerate(smart.OBJECTIFS_VAGUES):
+        exercice.zones[i].value = objectif.exemple
+    assert "3 objectifs sur 3" in exercice.message.texte
+
+
+def test_reprs_stables():
+    assert repr(VerificateurSmart()).startswith("Vérificateur d'objectif SMART (simulateur interactif")
+    assert repr(CalculateurCroissance()).startswith("Calculateur de croissance (simulateur interactif")
