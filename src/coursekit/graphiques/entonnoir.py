@@ -79,7 +79,8 @@ def afficher_entonnoir(elements: ElementsEntonnoir, table: pd.DataFrame, maillon
             commentaire.set_text("point de départ")
         else:
             commentaire.set_text(
-                f"{fmt.pourcent(ligne.taux_etape)} gardés, {fmt.nombre(ligne.pertes)} perdus"
+                f"{fmt.pourcent(ligne.taux_etape)} gardés, {fmt.nombre(ligne.pertes)} "
+                + ("perdu" if round(ligne.pertes, 1) < 2 else "perdus")
                 + ("\n▲ maillon faible" if faible else "")
             )
         commentaire.set_color(COULEUR_MANQUE if faible else COULEUR_NEUTRE)
@@ -113,7 +114,7 @@ class ElementsCanaux:
 def figure_canaux(canaux, etapes) -> ElementsCanaux:
     """Deux panneaux : taux de chaque étape par canal (maillon faible hachuré) et taux de conversion."""
     canaux, etapes = list(canaux), tuple(etapes)
-    figure, (gauche, droite) = nouvelle_figure(11.5, 5.2, ncols=2, width_ratios=[2.1, 1])
+    figure, (gauche, droite) = nouvelle_figure(12.5, 5.4, ncols=2, width_ratios=[2.6, 1])
     barres_etapes, barres_conversion, etiquettes = {}, {}, {}
     for rang, canal in enumerate(canaux):
         couleur = COULEURS_CANAUX[rang % len(COULEURS_CANAUX)]
@@ -126,9 +127,9 @@ def figure_canaux(canaux, etapes) -> ElementsCanaux:
     gauche.set_ylim(0, 105)
     gauche.set_xlim(-0.5, len(etapes) - 0.5)
     gauche.yaxis.set_major_formatter(lambda valeur, _p: fmt.pourcent(valeur, 0))
-    gauche.set_title("Taux de chaque étape (en % de l'étape d'avant)", loc="left")
+    gauche.set_title("Taux de chaque étape (part de l'étape d'avant)", loc="left")
     gauche.grid(axis="x", visible=False)
-    droite.set_title("Conversion (commandes ÷ visites)")
+    droite.set_title("Taux de conversion")
     droite.invert_yaxis()
     droite.set_xticks([])
     droite.grid(False)
