@@ -171,8 +171,7 @@ def phrase_tableau_de_bord(tdb, periode: str) -> str:
     if manques.empty:
         return debut + " Tout est au vert : gardez le cap, et pensez à relever les objectifs."
     retards = [
-        f"{_minuscule(ligne.kpi)}, {_ecart(ligne.ecart, ligne.unite_ecart)}"
-        for ligne in manques.itertuples()
+        f"{_minuscule(ligne.kpi)}, {_ecart(ligne.ecart, ligne.unite_ecart)}" for ligne in manques.itertuples()
     ]
     return debut + " À travailler : " + " ; ".join(retards) + "."
 
@@ -214,7 +213,7 @@ class TableauDeBordMensuel(Simulateur):
             TITRES_KPI,
             {
                 "taux_engagement": lambda y: fmt.pourcent(y),
-                "leads": lambda y: fmt.nombre(y, 0),
+                "leads": _entier,
                 "taux_conversion": lambda y: fmt.pourcent(y),
                 "roas": fmt.ratio,
             },
@@ -313,4 +312,43 @@ def exercice_campagne(c: dict = CAMPAGNE_EXERCICE) -> Quiz:
                 "Le ROI part de la marge : (marge − dépense) ÷ dépense × 100.",
             ),
         ],
+    )
+
+
+def enonce_exercice(c: dict = CAMPAGNE_EXERCICE) -> str:
+    """L'énoncé de l'exercice en Markdown, chiffres à la française (toujours d'accord avec les réponses)."""
+    lignes = [
+        ("Dépense publicitaire", fmt.monnaie(c["budget"])),
+        ("Impressions de l'annonce", fmt.nombre(c["impressions"], 0)),
+        ("Clics", fmt.nombre(c["clics"], 0)),
+        ("Inscriptions à la newsletter (leads)", fmt.nombre(c["leads"], 0)),
+        ("Ventes", fmt.nombre(c["ventes"], 0)),
+        ("Chiffre d'affaires des ventes", fmt.monnaie(c["chiffre_affaires"])),
+        ("Marge sur ces ventes", fmt.monnaie(c["marge"])),
+    ]
+    return "\n".join(["| donnée | valeur |", "| --- | ---: |", *(f"| {a} | {b} |" for a, b in lignes)])
+
+
+def _entier(x: float) -> str:
+    return fmt.nombre(x, 0)
+
+
+def afficher_releves(releves):
+    """Les relevés mensuels bruts en tableau à la française (mois écrits en toutes lettres)."""
+    vue = releves.assign(mois=[nom_du_mois(m) for m in releves["mois"]])
+    return tableaux.tableau(
+        vue,
+        formats={c: _entier for c in kpi.COLONNES_RELEVES[1:6]}
+        | {"depenses_pub": fmt.monnaie, "ca_pub": fmt.monnaie},
+        titre="Relevés mensuels de Graine de Ville",
+        entetes={
+            "mois": "Mois",
+            "abonnes": "Abonnés",
+            "interactions": "Interactions par publication",
+            "visites": "Visites",
+            "leads": "Leads",
+            "commandes": "Commandes",
+            "depenses_pub": "Dépenses pub",
+            "ca_pub": "CA de la pub",
+        },
     )
