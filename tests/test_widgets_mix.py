@@ -36,7 +36,7 @@ def test_bannieres_a_l_echelle_et_frise():
 
 def test_selecteur_recommande_et_dessine():
     selecteur = SelecteurCanaux()
-    assert "3 levier(s)" in selecteur.message.texte
+    assert "3 leviers recommandés" in selecteur.message.texte
     assert "Réseaux sociaux" in selecteur.liste.value and "Instagram et TikTok" in selecteur.liste.value
     rang_mail = selecteur.noms.index("E-mailing")
     assert selecteur.barres[rang_mail].get_width() == 0
@@ -122,6 +122,11 @@ def test_budget_saisie_impossible():
     assert simulateur.message.texte.startswith("À corriger")
     assert "Le budget total doit être un nombre" in simulateur.message.texte
     assert simulateur.total.value == "abc"
+    assert "parts et réserve font 100\xa0%" in simulateur.message.texte
+    simulateur.curseurs["E-mailing"].value = 8.5
+    assert "Le budget total doit être un nombre" in simulateur.message.texte
+    assert "parts et réserve font 100,5\xa0%" in simulateur.message.texte
+    simulateur.curseurs["E-mailing"].value = 8
     simulateur.total.value = "-200"
     assert "supérieur à 0" in simulateur.message.texte
     assert simulateur.barres[0].get_width() == 1500
@@ -178,3 +183,11 @@ def test_chaque_curseur_change_la_phrase_ou_l_image(classe, sens):
         assert curseur.value != depart, f"le curseur « {curseur.curseur.description} » est en butée"
         assert (simulateur.message.value, simulateur.graphique.value) != avant
         curseur.value = depart
+
+
+def test_selecteur_sans_levier_adapte():
+    selecteur = SelecteurCanaux("visibilité", ("e-mail",))
+    assert "aucun levier ne touche bien cette cible" in selecteur.message.texte
+    assert selecteur.liste.value == ""
+    selecteur.objectif.value = "fidélisation"
+    assert "E-mailing" in selecteur.liste.value and "2 leviers recommandés" in selecteur.message.texte

@@ -12,6 +12,7 @@ import ipywidgets as widgets
 
 from coursekit import format as fmt
 from coursekit import mix
+from coursekit import validation as v
 from coursekit.affichage import COULEUR_ATTEINT, COULEUR_MANQUE, COULEUR_PRINCIPALE
 from coursekit.erreurs import ErreurSaisie
 from coursekit.graphiques.mix import COULEUR_ECARTE, figure_adequation, figure_budget
@@ -103,17 +104,25 @@ class SelecteurCanaux(Simulateur):
             etiquette.set_text(fmt.pourcent(scores[nom], 0))
         self.graphique.actualiser()
         self.liste.value = self.liste_html(reco)
-        phrase = f"Objectif « {reco.objectif} » : {len(reco.leviers)} levier(s) recommandé(s)."
+        nombre = len(reco.leviers)
+        if nombre == 0:
+            self.message.info(
+                f"Objectif « {reco.objectif} » : aucun levier ne touche bien cette cible. "
+                "Cochez d'autres habitudes ou changez d'objectif."
+            )
+            return
+        pluriel = "s" if nombre > 1 else ""
+        phrase = f"Objectif « {reco.objectif} » : {nombre} levier{pluriel} recommandé{pluriel}."
         if reco.avertissement:
             self.message.erreur(f"{phrase} {reco.avertissement}", gras="Attention :")
         else:
-            self.message.succes(f"{phrase} C'est un nombre de canaux qu'une petite équipe peut tenir.")
+            self.message.succes(f"{phrase} Une petite équipe peut tenir ce nombre de canaux.")
 
     @staticmethod
     def liste_html(reco: mix.Recommandation) -> str:
         """Liste HTML (échappée) des leviers recommandés et de leurs raisons."""
         if not reco.leviers:
-            return "<p>Aucun levier ne sert bien cet objectif avec ces habitudes : cochez d'autres habitudes.</p>"
+            return ""  # la phrase du simulateur dit déjà quoi faire
         lignes = "".join(
             f"<li><strong>{html.escape(levier.nom)}</strong> ({html.escape(fmt.pourcent(levier.score, 0))}) : "
             f"{html.escape(levier.raison)}</li>"
@@ -158,7 +167,15 @@ class SimulateurBudget(Simulateur):
 
     def calcul(self):
         """Le tableau de répartition pour les réglages en cours."""
-        return mix.repartir_budget(self.total.lire(), self.parts, marge_securite=self.reserve.value)
+        try:
+            total = v.strictement_positif(self.total.lire(), "Le budget total", "pour être réparti")
+        except ErreurSaisie as erreur:
+            # Les curseurs continuent de répondre pendant que le budget est à corriger.
+            somme = 100 - mix.ecart_a_cent(self.parts, self.reserve.value)
+            raise ErreurSaisie(
+                f"{erreur} Vos réglages sont gardés : parts et réserve font {fmt.pourcent(somme)}."
+            ) from None
+        return mix.repartir_budget(total, self.parts, marge_securite=self.reserve.value)
 
     def actualiser(self, _changement=None) -> None:
         ok, tableau = self.calculer(self.calcul)
