@@ -61,6 +61,7 @@ def test_entonnoir_maillon_apres_l_achat_et_taux_a_100():
     assert "aucun client de plus" in sim.message.texte and "recommandations de plus" in sim.message.texte
     sim = SimulateurEntonnoir(taux=(100, 100, 100, 100, 100))
     assert "déjà à 100\xa0%" in sim.message.texte
+    assert sim.elements.commentaires[2].get_text() == "100\xa0% gardés, 0 perdu"
     sim.taux[1].value = 0
     assert "étape Intérêt" in sim.message.texte
     assert sim.elements.barres[2].get_width() == 0
