@@ -298,26 +298,7 @@ class SimulateurPoints(Simulateur):
         self.message.info(self.phrase(historique))
 
     def _tableau_html(self, historique: pd.DataFrame) -> str:
-        vue = historique.copy()
-        vue.insert(0, "numero", range(1, len(vue) + 1))
-        vue["operation"] = vue["operation"].map(LIBELLES_OPERATIONS)
-        styler = tableau(
-            vue,
-            formats={
-                "montant": fmt.monnaie,
-                "points": lambda p: fmt.nombre(p, 0, signe=True),
-                "solde": lambda p: fmt.nombre(p, 0),
-            },
-            titre="Historique des opérations",
-            entetes={
-                "numero": "N°",
-                "operation": "Opération",
-                "montant": "Montant (achat ou bon)",
-                "points": "Points",
-                "solde": "Solde",
-            },
-        )
-        return styler.to_html()
+        return tableau_historique(historique).to_html()
 
     def phrase(self, historique: pd.DataFrame) -> str:
         """Solde, niveau, points manquants et effet « presque arrivé »."""
@@ -581,4 +562,103 @@ def tableau_objectifs(table: pd.DataFrame, titre: str = "Objectifs de fidélité
             "ecart": "Écart",
             "atteint": "Atteint ?",
         },
+    )
+
+
+# --- Tableaux à la française pour le notebook ----------------------------------------------
+
+
+def tableau_historique(historique: pd.DataFrame, titre: str = "Historique des opérations"):
+    """Historique de ``simuler_points`` : numéro, opération, montant, points gagnés ou dépensés, solde."""
+    vue = historique.copy()
+    vue.insert(0, "numero", range(1, len(vue) + 1))
+    vue["operation"] = vue["operation"].map(LIBELLES_OPERATIONS)
+    return tableau(
+        vue,
+        formats={
+            "montant": fmt.monnaie,
+            "points": lambda p: fmt.nombre(p, 0, signe=True),
+            "solde": lambda p: fmt.nombre(p, 0),
+        },
+        titre=titre,
+        entetes={
+            "numero": "N°",
+            "operation": "Opération",
+            "montant": "Montant (achat ou bon)",
+            "points": "Points",
+            "solde": "Solde",
+        },
+    )
+
+
+def tableau_niveaux(table: pd.DataFrame, titre: str = "Clients et chiffre d'affaires par niveau"):
+    """Tableau de ``ca_par_niveau`` à la française."""
+    return tableau(
+        table,
+        formats={
+            "clients": lambda x: fmt.nombre(x, 0),
+            "part_clients": fmt.pourcent,
+            "ca": lambda x: fmt.monnaie(x, 0),
+            "part_ca": fmt.pourcent,
+            "depense_moyenne": lambda x: fmt.monnaie(x, 0),
+        },
+        titre=titre,
+        entetes={
+            "niveau": "Niveau",
+            "clients": "Clients",
+            "part_clients": "Part des clients",
+            "ca": "Chiffre d'affaires",
+            "part_ca": "Part du CA",
+            "depense_moyenne": "Dépense moyenne",
+        },
+    )
+
+
+def _mois(texte: str) -> str:
+    """``"2025-01"`` → ``"janv. 2025"``."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    annee, mois = (int(x) for x in str(texte).split("-"))
+    return format_date(date(annee, mois, 1), "MMM y", locale=fmt.LOCALE)
+
+
+def tableau_mensuel(table: pd.DataFrame, titre: str = "Clients et fidélité, mois par mois"):
+    """Tableau de ``indicateurs_mensuels`` à la française."""
+    entier = lambda x: fmt.nombre(x, 0)  # noqa: E731
+    return tableau(
+        table,
+        formats={
+            "mois": _mois,
+            "clients_debut": entier,
+            "nouveaux_clients": entier,
+            "clients_perdus": entier,
+            "clients_fin": entier,
+            "clients_reachat": entier,
+            "retention": fmt.pourcent,
+            "attrition": fmt.pourcent,
+            "reachat": fmt.pourcent,
+        },
+        titre=titre,
+        entetes={
+            "mois": "Mois",
+            "clients_debut": "Clients au début",
+            "nouveaux_clients": "Nouveaux",
+            "clients_perdus": "Perdus",
+            "clients_fin": "Clients à la fin",
+            "clients_reachat": "Ont racheté",
+            "retention": "Rétention",
+            "attrition": "Attrition",
+            "reachat": "Réachat",
+        },
+    )
+
+
+def tableau_normes(titre: str = "Normes de service client"):
+    """Les normes de service du cours (délai de réponse et objectif par canal)."""
+    return tableau(
+        f.normes_service(),
+        titre=titre,
+        entetes={"canal": "Canal", "delai": "Délai de réponse", "objectif": "Objectif"},
     )
