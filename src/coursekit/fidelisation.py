@@ -580,7 +580,9 @@ def objectifs_fidelite(retention, attrition, reachat, nps_obtenu=None, csat_obte
         {"kpi": "Taux de réachat", "objectif": OBJECTIFS["reachat"], "realise": reachat, "unite": "pourcent"},
     ]
     if nps_obtenu is not None:
-        lignes.append({"kpi": "NPS", "objectif": OBJECTIFS["nps"], "realise": nps_obtenu, "unite": "pourcent"})
+        lignes.append(
+            {"kpi": "NPS", "objectif": OBJECTIFS["nps"], "realise": nps_obtenu, "unite": "pourcent"}
+        )
     if csat_obtenu is not None:
         lignes.append(
             {"kpi": "CSAT", "objectif": OBJECTIFS["csat"], "realise": csat_obtenu, "unite": "pourcent"}
