@@ -7,8 +7,9 @@ Usage, depuis la racine du dépôt ::
     python -m coursekit.editions eleve                  # build/eleve/ : sans les solutions
     python -m coursekit.editions professeur             # build/professeur/ : avec les solutions
 
-La régénération est déterministe : pas de minutage, pas d'état de widget
-enregistré, images sans métadonnées variables (voir ``preparer_notebook``).
+La régénération est déterministe : pas de minutage, pas d'état ni d'identifiant
+de widget enregistré, pas d'adresse mémoire, images sans métadonnées variables
+(voir ``preparer_notebook``) : deux régénérations donnent le même fichier.
 L'édition élève retire les cellules marquées ``solution`` avec le
 ``TagRemovePreprocessor`` de nbconvert et efface les sorties.
 """
@@ -16,6 +17,7 @@ L'édition élève retire les cellules marquées ``solution`` avec le
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -26,6 +28,25 @@ from nbconvert.preprocessors import ClearOutputPreprocessor, TagRemovePreprocess
 RACINE = Path(__file__).resolve().parents[2]
 DOSSIER_NOTEBOOKS = RACINE / "notebooks"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+VUE_WIDGET = "application/vnd.jupyter.widget-view+json"
+ADRESSE = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def stabiliser(carnet) -> None:
+    """Retire des sorties ce qui change à chaque exécution sans rien dire du cours.
+
+    - la vue d'un widget (identifiant de modèle tiré au hasard ; sans état enregistré,
+      JupyterLab affiche à la place le texte stable du simulateur) ;
+    - les adresses mémoire (``<Styler at 0x7f…>``).
+    """
+    for cellule in carnet.cells:
+        cellule.metadata.pop("execution", None)
+        for sortie in cellule.get("outputs", []):
+            donnees = sortie.get("data", {})
+            donnees.pop(VUE_WIDGET, None)
+            if "text/plain" in donnees:
+                donnees["text/plain"] = ADRESSE.sub(" at 0xADRESSE", donnees["text/plain"])
+    carnet.metadata.pop("widgets", None)
 
 
 def notebooks(chemins: list[str] | None = None) -> list[Path]:
@@ -48,9 +69,7 @@ def regenerer(chemin: Path, delai: int = 600) -> None:
         resources={"metadata": {"path": str(chemin.parent)}},
     )
     client.execute()
-    for cellule in carnet.cells:
-        cellule.metadata.pop("execution", None)
-    carnet.metadata.pop("widgets", None)
+    stabiliser(carnet)
     nbformat.write(carnet, chemin)
 
 
