@@ -704,7 +704,7 @@ def verifier_smart(objectif) -> dict[str, Verdict]:
         preuve = unite_collee or (multiplicateurs + unites + kpi)[0]
         m = Verdict(
             True,
-            f"Mesurable : on pourra vérifier le résultat (« {lu.citer(preuve.start(), preuve.end())} »).",
+            f"On pourra vérifier le résultat (« {lu.citer(preuve.start(), preuve.end())} »).",
         )
     elif chiffre:
         m = Verdict(
@@ -722,7 +722,7 @@ def verifier_smart(objectif) -> dict[str, Verdict]:
     if echeances:
         t = Verdict(
             True,
-            f"Temporel : l'échéance est fixée (« {lu.citer(echeances[0].start(), echeances[0].end())} »).",
+            f"L'échéance est fixée (« {lu.citer(echeances[0].start(), echeances[0].end())} »).",
         )
     elif rythme:
         t = Verdict(
@@ -762,7 +762,7 @@ def verifier_smart(objectif) -> dict[str, Verdict]:
     else:
         s = Verdict(
             True,
-            f"Spécifique : l'objectif porte sur un point précis (« {lu.citer(objets[0].start(), objets[0].end())} »).",
+            f"L'objectif porte sur un point précis (« {lu.citer(objets[0].start(), objets[0].end())} »).",
         )
 
     # A : les moyens sont-ils nommés ? L'outil ne connaît pas vos ressources.
@@ -771,9 +771,13 @@ def verifier_smart(objectif) -> dict[str, Verdict]:
     )
     moyens.sort(key=lambda m: m.start())
     if moyens:
+        fin = moyens[0].end()
+        if moyens[0].group(0).startswith(("via", "grace", "par ", "au moyen")):
+            suite = re.match(r"(?: (?:les|le|la|des|du|de|une|un)(?= )| l')? ?[\w-]+", texte[fin:])
+            fin += suite.end() if suite else 0
         a = Verdict(
             True,
-            f"Un moyen est nommé (« {lu.citer(moyens[0].start(), moyens[0].end())} ») : "
+            f"Un moyen est nommé (« {lu.citer(moyens[0].start(), fin)} ») : "
             "vérifiez que budget, temps et compétences suffisent.",
         )
     else:
@@ -839,6 +843,33 @@ def resume_smart(verdicts) -> str:
     if not manquants:
         return debut + " Objectif SMART : il reste à le confronter à vos moyens réels."
     return debut + " À retravailler : " + ", ".join(manquants) + "."
+
+
+def rapport_smart(objectif) -> str:
+    """Le jugement des cinq critères en quelques lignes de texte (pour un ``print``).
+
+    >>> print(rapport_smart("Atteindre 5 000 abonnés Instagram en 6 mois").splitlines()[0])
+    « Atteindre 5 000 abonnés Instagram en 6 mois »
+    """
+    verdicts = verifier_smart(objectif)
+    lignes = [f"« {objectif.strip()} »"]
+    for critere, (ok, conseil) in verdicts.items():
+        lignes.append(f"  {critere} {'✔' if ok else '✘'} {CRITERES[critere]} : {conseil}")
+    lignes.append("  → " + resume_smart(verdicts))
+    return "\n".join(lignes)
+
+
+# La mission de Graine de Ville déclinée en objectifs (exemples construits pour le cours).
+STRATEGIQUES_GRAINE_DE_VILLE = (
+    "Devenir en 2 ans une boutique en ligne de référence pour les jeunes actifs des villes",
+    "Faire d'Instagram et du référencement naturel les deux premières sources de clients",
+)
+OPERATIONNELS_GRAINE_DE_VILLE = (
+    "Trafic : de 500 à 2 000 visites par mois en 6 mois",
+    "300 leads qualifiés (inscrits à la newsletter) en 6 mois, soit 50 par mois",
+    "Taux de conversion : de 1 % à 3 % en 6 mois (60 ventes par mois à 2 000 visites)",
+    "5 000 abonnés Instagram avec 5 % d'engagement en 6 mois",
+)
 
 
 # ---------------------------------------------------------------------------

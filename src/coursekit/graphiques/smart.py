@@ -129,3 +129,55 @@ def figure_hierarchie(mission: str, strategiques: list[str], operationnels: list
         axe.text(0.5, bas + hauteur - 0.015, titre, ha="center", va="top", weight="bold")
         axe.text(0.5, bas + hauteur / 2 - 0.035, corps, ha="center", va="center")
     return figure
+
+
+def _html(styler):
+    """Le tableau en HTML : sa représentation texte ne porte pas d'adresse mémoire (nbval la compare)."""
+    from IPython.display import HTML
+
+    return HTML(styler.to_html())
+
+
+def tableau_trajectoires(depart, cible, mois):
+    """Tableau à la française des valeurs visées chaque mois, linéaire et composée (HTML affichable)."""
+    from coursekit.smart import tableau_trajectoires as calcul
+    from coursekit.tableaux import tableau
+
+    entier = lambda x: fmt.nombre(x, 0 if max(abs(depart), abs(cible)) >= 100 else 1)  # noqa: E731
+    return _html(
+        tableau(
+            calcul(depart, cible, mois),
+            formats={"lineaire": entier, "composee": entier, "ecart": entier},
+            titre="Valeur visée chaque mois",
+            entetes={"mois": "Mois", "lineaire": "Linéaire", "composee": "Composée", "ecart": "Écart"},
+        )
+    )
+
+
+def tableau_bilan(bilan: pd.DataFrame):
+    """Tableau à la française du bilan des objectifs (:func:`coursekit.smart.bilan_objectifs`), en HTML."""
+    from coursekit.tableaux import tableau
+
+    signe = lambda x: fmt.pourcent(x, signe=True)  # noqa: E731
+    return _html(
+        tableau(
+            bilan[["objectif", "depart", "cible", "mois", "totale", "mensuelle", "niveau"]],
+            formats={
+                "depart": fmt.nombre,
+                "cible": fmt.nombre,
+                "totale": signe,
+                "mensuelle": signe,
+                "niveau": NIVEAUX.get,
+            },
+            titre="Ce que chaque objectif exige",
+            entetes={
+                "objectif": "Objectif",
+                "depart": "Départ",
+                "cible": "Cible",
+                "mois": "Mois",
+                "totale": "Hausse totale",
+                "mensuelle": "Par mois (composée)",
+                "niveau": "Niveau",
+            },
+        )
+    )
