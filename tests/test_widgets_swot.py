@@ -1,5 +1,6 @@
 import html
 import json
+import time
 
 import pytest
 
@@ -52,17 +53,25 @@ def test_pistes_et_matrice_echappent_et_abregent():
     assert outil.swot().forces[1] == "ligne 2 " + "x" * 10_000
 
 
-def test_mise_a_jour_differee_pendant_la_frappe():
-    outil = ConstructeurSwot(delai=0.5)
+def test_frappe_rapide_un_seul_dessin_differe_sans_rien_perdre():
+    outil = ConstructeurSwot(delai=0.5)  # dessiné à la construction : la frappe suivante attend
     outil.listes["menaces"].value = "c"
-    premier = outil._minuteur
+    minuteur = outil._minuteur
+    outil.listes["menaces"].value = "concu"
     outil.listes["menaces"].value = "concurrents"
-    # la frappe suivante annule la mise à jour prévue : un seul dessin après la pause
-    assert outil._minuteur is not premier and premier.finished.is_set()
+    assert outil._minuteur is minuteur  # un seul dessin programmé pour les trois frappes
     assert outil.elements["menaces"].get_text() == "(vide : ajoutez une menace)"
     outil.attendre()
     assert outil.elements["menaces"].get_text() == "• concurrents"
     assert "1 menace" in outil.message.texte
+
+
+def test_frappe_apres_une_pause_dessine_tout_de_suite():
+    outil = ConstructeurSwot(delai=0.05)
+    time.sleep(0.1)
+    outil.listes["forces"].value = "communauté"
+    assert outil.elements["forces"].get_text() == "• communauté"
+    assert outil._minuteur is None
 
 
 def test_enregistrer_puis_ouvrir_texte_hostile(travaux):

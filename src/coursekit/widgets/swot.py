@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import threading
+import time
 import warnings
 from pathlib import Path
 
@@ -38,8 +39,8 @@ from coursekit.swot import (
 from coursekit.widgets.base import Simulateur, ZoneGraphique, ZoneMessage
 from coursekit.widgets.projet import dossier_travaux
 
-DELAI_MISE_A_JOUR = 0.3
-"""Pause (en secondes) après la dernière frappe avant de redessiner la matrice."""
+DELAI_MISE_A_JOUR = 0.15
+"""Intervalle minimal (en secondes) entre deux dessins de la matrice pendant la frappe."""
 LONGUEUR_PISTE = 90
 """Longueur maximale d'une entrée citée dans une piste TOWS à l'écran."""
 
@@ -69,7 +70,11 @@ class ConstructeurSwot(Simulateur):
         swot = swot if swot is not None else Swot()
         self.delai = delai
         self._minuteur: threading.Timer | None = None
-        self._verrou = threading.Lock()
+        self._minuteur_actif = False
+        self._en_attente = False
+        self._dernier_dessin = 0.0
+        self._verrou = threading.Lock()  # un seul dessin à la fois
+        self._etat = threading.Lock()  # protège les trois drapeaux ci-dessus
         self._chargement = False
         self.entreprise = widgets.Text(
             value=swot.entreprise,
@@ -151,27 +156,55 @@ class ConstructeurSwot(Simulateur):
         )
 
     def _quand_frappe(self, _changement=None) -> None:
-        """Chaque frappe relance un court minuteur : on redessine quand l'élève fait une pause."""
+        """Chaque frappe demande un nouveau dessin, au plus un tous les ``delai`` secondes.
+
+        Si la matrice n'a pas été redessinée depuis ``delai``, elle l'est tout de suite ;
+        sinon un seul dessin est programmé pour la fin de l'intervalle, et il lira le
+        texte tel qu'il sera alors : aucune frappe n'est perdue, le noyau ne s'engorge pas.
+        """
         if self._chargement:
             return
         if self.delai <= 0:
             self.actualiser()
             return
-        if self._minuteur is not None:
-            self._minuteur.cancel()
-        self._minuteur = threading.Timer(self.delai, self.actualiser)
-        self._minuteur.daemon = True
-        self._minuteur.start()
+        with self._etat:
+            self._en_attente = True
+        self._planifier()
+
+    def _planifier(self) -> None:
+        with self._etat:
+            if self._minuteur_actif or not self._en_attente:
+                return
+            attente = self._dernier_dessin + self.delai - time.monotonic()
+            if attente > 0:
+                self._minuteur_actif = True
+                self._minuteur = threading.Timer(attente, self._dessin_differe)
+                self._minuteur.daemon = True
+                self._minuteur.start()
+                return
+        self.actualiser()
+
+    def _dessin_differe(self) -> None:
+        try:
+            self.actualiser()
+        finally:
+            with self._etat:
+                self._minuteur_actif = False
+        self._planifier()
 
     def attendre(self) -> None:
-        """Attend la fin de la mise à jour différée en cours (utile aux tests)."""
-        minuteur = self._minuteur
-        if minuteur is not None:
+        """Attend la fin des dessins programmés (utile aux tests)."""
+        while True:
+            minuteur = self._minuteur
+            if minuteur is None or not self._minuteur_actif:
+                return
             minuteur.join()
 
     def actualiser(self, _changement=None) -> None:
         """Relit les quatre listes et met à jour la matrice, les pistes TOWS et la phrase."""
         with self._verrou:
+            with self._etat:
+                self._en_attente = False
             ok, swot = self.calculer(self.swot)
             if not ok:
                 return
@@ -183,6 +216,7 @@ class ConstructeurSwot(Simulateur):
                 self.graphique.actualiser()
             self.tows.value = self._html_tows(swot)
             self._phrase(swot)
+            self._dernier_dessin = time.monotonic()
 
     def _phrase(self, swot: Swot) -> None:
         n = swot.nombre_entrees()
