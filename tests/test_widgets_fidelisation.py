@@ -4,6 +4,7 @@ import pytest
 
 from coursekit import fidelisation as f
 from coursekit.donnees import lire_csv
+from coursekit.widgets.base import Curseur
 from coursekit.widgets.fidelisation import (
     SimulateurCLV,
     SimulateurCLVMarge,
@@ -49,9 +50,34 @@ def test_clv_exemple_du_cours_puis_curseurs():
 def test_chaque_curseur_du_simulateur_clv_change_le_resultat():
     sim = SimulateurCLV()
     for curseur in sim.curseurs:
-        avant = (lisible(sim.message.texte), sim.graphique.value)
-        curseur.value = curseur.curseur.min + curseur.curseur.step
-        assert (lisible(sim.message.texte), sim.graphique.value) != avant, repr(curseur)
+        for pas in (curseur.curseur.step, -curseur.curseur.step):
+            avant = (sim.message.texte, sim.graphique.value)
+            curseur.value = curseur.value + pas
+            assert (sim.message.texte, sim.graphique.value) != avant, repr(curseur)
+
+
+@pytest.mark.parametrize(
+    "fabrique",
+    [
+        SimulateurCLV,
+        SimulateurCLVMarge,
+        SimulateurPoints,
+        SimulateurParrainage,
+        SimulateurNPS,
+        lambda: SimulateurPareto([120, 80, 40, 30, 10, 5, 5, 2, 1, 1]),
+    ],
+)
+def test_aucun_curseur_n_est_au_bout_au_depart(fabrique):
+    """Au clavier, une flèche vers la gauche ou vers la droite doit toujours faire bouger quelque chose."""
+    sim = fabrique()
+    curseurs = [w for w in vars(sim).values() if isinstance(w, Curseur)]
+    assert curseurs
+    for curseur in curseurs:
+        assert curseur.curseur.min < curseur.value < curseur.curseur.max, repr(curseur)
+        for pas in (curseur.curseur.step, -curseur.curseur.step):
+            avant = (sim.message.texte, sim.graphique.value)
+            curseur.value = curseur.value + pas
+            assert (sim.message.texte, sim.graphique.value) != avant, repr(curseur)
 
 
 def test_clv_marge_courbe_point_et_erreur_infinie():
@@ -179,6 +205,9 @@ def test_donnees_coherentes_avec_le_programme(clients):
 
 def test_parrainage_trois_zones():
     sim = SimulateurParrainage()
+    assert sim.elements.barres[0].get_height() == pytest.approx(40 / 0.9)
+    assert "44,44 €" in lisible(sim.message.texte)
+    sim.transformation.value = 100
     assert sim.elements.barres[0].get_height() == 40
     assert "40 €" in lisible(sim.message.texte) and "À vous de juger" in lisible(sim.message.texte)
     sim.transformation.value = 50
@@ -218,7 +247,7 @@ def test_nps_depuis_l_enquete():
 
 def test_tableau_objectifs_a_la_francaise():
     table = f.objectifs_fidelite(93.4, 6.6, 38.25, 28.75, 79.6)
-    rendu = lisible(tableau_objectifs(table).to_html())
+    rendu = lisible(tableau_objectifs(table).data)
     assert "plus de 70 %" in rendu and "moins de 15 %" in rendu and "plus de 50" in rendu
     assert "38,2 %" in rendu or "38,3 %" in rendu
     assert "+28,8" in rendu and "❌ non" in rendu and "✅ oui" in rendu

@@ -43,8 +43,10 @@ class SimulateurCLV(Simulateur):
 
     def __init__(self):
         self.panier_a = Curseur("Panier moyen (occasionnel)", 10, 300, 5, 100, fmt.monnaie, entier=True)
-        self.frequence_a = Curseur("Achats par an (occasionnel)", 1, 12, 1, 1, fmt.nombre, entier=True)
-        self.duree_a = Curseur("Durée en années (occasionnel)", 1, 10, 1, 1, fmt.nombre, entier=True)
+        # Pas de 0,5 : un achat tous les deux ans (0,5 par an) ou une relation de six mois ont un sens,
+        # et les valeurs du cours (1 et 1) ne sont pas au bout du curseur.
+        self.frequence_a = Curseur("Achats par an (occasionnel)", 0.5, 12, 0.5, 1, fmt.nombre)
+        self.duree_a = Curseur("Durée en années (occasionnel)", 0.5, 10, 0.5, 1, fmt.nombre)
         self.panier_b = Curseur("Panier moyen (fidèle)", 10, 300, 5, 120, fmt.monnaie, entier=True)
         self.frequence_b = Curseur("Achats par an (fidèle)", 1, 12, 1, 4, fmt.nombre, entier=True)
         self.duree_b = Curseur("Durée en années (fidèle)", 1, 10, 1, 3, fmt.nombre, entier=True)
@@ -298,7 +300,7 @@ class SimulateurPoints(Simulateur):
         self.message.info(self.phrase(historique))
 
     def _tableau_html(self, historique: pd.DataFrame) -> str:
-        return tableau_historique(historique).to_html()
+        return tableau_historique(historique).data
 
     def phrase(self, historique: pd.DataFrame) -> str:
         """Solde, niveau, points manquants et effet « presque arrivé »."""
@@ -420,7 +422,7 @@ class SimulateurParrainage(Simulateur):
         self.credit_parrain = Curseur("Crédit du parrain", 0, 50, 1, 20, fmt.monnaie, entier=True)
         self.credit_filleul = Curseur("Crédit du filleul", 0, 50, 1, 20, fmt.monnaie, entier=True)
         self.transformation = Curseur(
-            "Taux de transformation", 5, 100, 5, 100, lambda x: fmt.pourcent(x, 0), entier=True
+            "Taux de transformation", 10, 100, 5, 90, lambda x: fmt.pourcent(x, 0), entier=True
         )
         self.elements = g.figure_parrainage(self.CAC_MIN, self.CAC_MAX)
         self.graphique = ZoneGraphique(self.elements.figure)
@@ -552,20 +554,27 @@ def tableau_objectifs(table: pd.DataFrame, titre: str = "Objectifs de fidélité
     vue["realise"] = [valeur(ligne, "realise") for _, ligne in table.iterrows()]
     vue["ecart"] = [fmt.points(x) for x in table["ecart"]]
     vue["atteint"] = ["✅ oui" if a else "❌ non" for a in table["atteint"]]
-    return tableau(
-        vue,
-        titre=titre,
-        entetes={
-            "kpi": "Indicateur",
-            "objectif": "Objectif",
-            "realise": "Réalisé",
-            "ecart": "Écart",
-            "atteint": "Atteint ?",
-        },
+    return _html(
+        tableau(
+            vue,
+            titre=titre,
+            entetes={
+                "kpi": "Indicateur",
+                "objectif": "Objectif",
+                "realise": "Réalisé",
+                "ecart": "Écart",
+                "atteint": "Atteint ?",
+            },
+        )
     )
 
 
 # --- Tableaux à la française pour le notebook ----------------------------------------------
+
+
+def _html(styler) -> HTML:
+    """Le tableau en HTML figé : sa représentation texte ne contient pas d'adresse mémoire (nbval la compare)."""
+    return HTML(styler.to_html())
 
 
 def tableau_historique(historique: pd.DataFrame, titre: str = "Historique des opérations"):
@@ -573,44 +582,48 @@ def tableau_historique(historique: pd.DataFrame, titre: str = "Historique des op
     vue = historique.copy()
     vue.insert(0, "numero", range(1, len(vue) + 1))
     vue["operation"] = vue["operation"].map(LIBELLES_OPERATIONS)
-    return tableau(
-        vue,
-        formats={
-            "montant": fmt.monnaie,
-            "points": lambda p: fmt.nombre(p, 0, signe=True),
-            "solde": lambda p: fmt.nombre(p, 0),
-        },
-        titre=titre,
-        entetes={
-            "numero": "N°",
-            "operation": "Opération",
-            "montant": "Montant (achat ou bon)",
-            "points": "Points",
-            "solde": "Solde",
-        },
+    return _html(
+        tableau(
+            vue,
+            formats={
+                "montant": fmt.monnaie,
+                "points": lambda p: fmt.nombre(p, 0, signe=True),
+                "solde": lambda p: fmt.nombre(p, 0),
+            },
+            titre=titre,
+            entetes={
+                "numero": "N°",
+                "operation": "Opération",
+                "montant": "Montant (achat ou bon)",
+                "points": "Points",
+                "solde": "Solde",
+            },
+        )
     )
 
 
 def tableau_niveaux(table: pd.DataFrame, titre: str = "Clients et chiffre d'affaires par niveau"):
     """Tableau de ``ca_par_niveau`` à la française."""
-    return tableau(
-        table,
-        formats={
-            "clients": lambda x: fmt.nombre(x, 0),
-            "part_clients": fmt.pourcent,
-            "ca": lambda x: fmt.monnaie(x, 0),
-            "part_ca": fmt.pourcent,
-            "depense_moyenne": lambda x: fmt.monnaie(x, 0),
-        },
-        titre=titre,
-        entetes={
-            "niveau": "Niveau",
-            "clients": "Clients",
-            "part_clients": "Part des clients",
-            "ca": "Chiffre d'affaires",
-            "part_ca": "Part du CA",
-            "depense_moyenne": "Dépense moyenne",
-        },
+    return _html(
+        tableau(
+            table,
+            formats={
+                "clients": lambda x: fmt.nombre(x, 0),
+                "part_clients": fmt.pourcent,
+                "ca": lambda x: fmt.monnaie(x, 0),
+                "part_ca": fmt.pourcent,
+                "depense_moyenne": lambda x: fmt.monnaie(x, 0),
+            },
+            titre=titre,
+            entetes={
+                "niveau": "Niveau",
+                "clients": "Clients",
+                "part_clients": "Part des clients",
+                "ca": "Chiffre d'affaires",
+                "part_ca": "Part du CA",
+                "depense_moyenne": "Dépense moyenne",
+            },
+        )
     )
 
 
@@ -627,38 +640,42 @@ def _mois(texte: str) -> str:
 def tableau_mensuel(table: pd.DataFrame, titre: str = "Clients et fidélité, mois par mois"):
     """Tableau de ``indicateurs_mensuels`` à la française."""
     entier = lambda x: fmt.nombre(x, 0)  # noqa: E731
-    return tableau(
-        table,
-        formats={
-            "mois": _mois,
-            "clients_debut": entier,
-            "nouveaux_clients": entier,
-            "clients_perdus": entier,
-            "clients_fin": entier,
-            "clients_reachat": entier,
-            "retention": fmt.pourcent,
-            "attrition": fmt.pourcent,
-            "reachat": fmt.pourcent,
-        },
-        titre=titre,
-        entetes={
-            "mois": "Mois",
-            "clients_debut": "Clients au début",
-            "nouveaux_clients": "Nouveaux",
-            "clients_perdus": "Perdus",
-            "clients_fin": "Clients à la fin",
-            "clients_reachat": "Ont racheté",
-            "retention": "Rétention",
-            "attrition": "Attrition",
-            "reachat": "Réachat",
-        },
+    return _html(
+        tableau(
+            table,
+            formats={
+                "mois": _mois,
+                "clients_debut": entier,
+                "nouveaux_clients": entier,
+                "clients_perdus": entier,
+                "clients_fin": entier,
+                "clients_reachat": entier,
+                "retention": fmt.pourcent,
+                "attrition": fmt.pourcent,
+                "reachat": fmt.pourcent,
+            },
+            titre=titre,
+            entetes={
+                "mois": "Mois",
+                "clients_debut": "Clients au début",
+                "nouveaux_clients": "Nouveaux",
+                "clients_perdus": "Perdus",
+                "clients_fin": "Clients à la fin",
+                "clients_reachat": "Ont racheté",
+                "retention": "Rétention",
+                "attrition": "Attrition",
+                "reachat": "Réachat",
+            },
+        )
     )
 
 
 def tableau_normes(titre: str = "Normes de service client"):
     """Les normes de service du cours (délai de réponse et objectif par canal)."""
-    return tableau(
-        f.normes_service(),
-        titre=titre,
-        entetes={"canal": "Canal", "delai": "Délai de réponse", "objectif": "Objectif"},
+    return _html(
+        tableau(
+            f.normes_service(),
+            titre=titre,
+            entetes={"canal": "Canal", "delai": "Délai de réponse", "objectif": "Objectif"},
+        )
     )
