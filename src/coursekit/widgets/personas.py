@@ -1,0 +1,670 @@
+"""Le constructeur de persona, le relecteur de message et l'exercice « un message par persona » (chapitre 03).
+
+Tout le calcul est dans :mod:`coursekit.personas` et :mod:`coursekit.messages` :
+les widgets lisent les champs, appellent ces fonctions et affichent la fiche,
+la jauge de complétude, les suggestions et les remarques. Tout texte tapé par
+l'élève est échappé avant d'être affiché.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+import warnings
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from coursekit import format as fmt
+from coursekit.erreurs import ErreurSaisie
+from coursekit.graphiques.personas import (
+    figure_completude,
+    figure_message,
+    remplir_completude,
+    remplir_message,
+    vider_message,
+)
+from coursekit.messages import AnalyseMessage, analyser_message
+from coursekit.personas import (
+    CIBLES,
+    HABITUDES_CONNUES,
+    TITRES,
+    Persona,
+    page_html,
+    persona_acheteur_b2b,
+    persona_depuis_json,
+    persona_graine_de_ville,
+    persona_mode_eco,
+    persona_vers_json,
+    suggerer_canaux_moments,
+)
+from coursekit.swot import entrees_depuis_texte, texte_depuis_entrees
+from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
+from coursekit.widgets.projet import dossier_travaux
+
+DELAI_MISE_A_JOUR = 0.3
+"""Pause (en secondes) après la dernière frappe avant de mettre la fiche à jour."""
+
+_STYLE = {"description_width": "9em"}
+
+
+def _age_lu(valeur: float) -> str:
+    return "non renseigné" if valeur == 0 else f"{int(valeur)} ans"
+
+
+def _tranche_lue(valeur: float) -> str:
+    return "pas de tranche" if valeur == 0 else f"jusqu'à {int(valeur)} ans"
+
+
+def _zone(placeholder: str, hauteur: str = "5.2em") -> widgets.Textarea:
+    return widgets.Textarea(
+        placeholder=placeholder,
+        continuous_update=True,
+        layout=widgets.Layout(width="98%", height=hauteur),
+    )
+
+
+def _avec_titre(titre: str, zone: widgets.Widget, aide: str = "") -> widgets.VBox:
+    suite = f" <span style='color:#555'>({html.escape(aide)})</span>" if aide else ""
+    return widgets.VBox([widgets.HTML(f"<b>{html.escape(titre)}</b>{suite}"), zone])
+
+
+def chemin_travail(nom: str, extension: str, exemple: str) -> Path:
+    """Chemin d'un fichier de l'élève dans ``mes-travaux/`` ; refuse un nom qui n'est pas un simple nom."""
+    nom = nom.strip()
+    for fin in (".json", ".html", ".md", ".png"):
+        if nom.lower().endswith(fin):
+            nom = nom[: -len(fin)]
+    if not nom or nom.startswith(".") or any(c in nom for c in '/\\:*?"<>|'):
+        raise ErreurSaisie(
+            f"Le nom du fichier doit être un simple nom, sans / ni caractères spéciaux (par exemple : {exemple})."
+        )
+    return dossier_travaux() / f"{nom}{extension}"
+
+
+class ConstructeurPersona(Simulateur):
+    """Formulaire → fiche persona (HTML échappé), jauge de complétude, canaux et moments suggérés, fichiers."""
+
+    titre = "Constructeur de persona"
+
+    def __init__(self, persona: Persona | None = None, delai: float = DELAI_MISE_A_JOUR):
+        self.delai = delai
+        self._minuteur: threading.Timer | None = None
+        self._verrou = threading.RLock()
+        self._chargement = False
+        self._derniere_jauge: tuple | None = None
+
+        def texte(description: str, placeholder: str) -> widgets.Text:
+            return widgets.Text(
+                description=description,
+                placeholder=placeholder,
+                continuous_update=True,
+                style=_STYLE,
+                layout=widgets.Layout(width="98%"),
+            )
+
+        self.nom = texte("Prénom", "ex. Inès")
+        self.profession = texte("Profession", "ex. jeune active, cheffe de projet")
+        self.sexe = texte("Sexe", "femme, homme, les deux")
+        self.lieu = texte("Lieu de vie", "ex. Lyon, centre-ville")
+        self.taille_foyer = texte("Foyer", "ex. en couple, sans enfant")
+        self.etudes = texte("Études", "ex. bac + 3")
+        self.revenus = texte("Revenus", "ex. 1 800 € net par mois")
+        self.cible = widgets.ToggleButtons(
+            options=list(CIBLES), value="B2C", description="Cible", style={"description_width": "9em"}
+        )
+        self.age = Curseur("Âge", 0, 120, 1, 0, _age_lu, entier=True)
+        self.age_max = Curseur("Tranche d'âge", 0, 120, 1, 0, _tranche_lue, entier=True)
+        self.budget = ChampNombre(
+            "Budget moyen", libelle="Le budget moyen", unite=f"{fmt.symbole_devise()} par achat"
+        )
+        self.habitudes = {
+            nom: widgets.Checkbox(
+                value=False, description=nom, indent=False, layout=widgets.Layout(width="auto")
+            )
+            for nom in HABITUDES_CONNUES
+        }
+        self.autres_habitudes = _zone(
+            "Les habitudes cochées s'écrivent ici ; ajoutez les vôtres, une par ligne (ex. écoute des podcasts)",
+            "4.6em",
+        )
+        self.motivations = _zone("Une motivation par ligne : ce qui pousse à acheter")
+        self.freins = _zone("Un frein par ligne : ce qui fait hésiter")
+        self.canaux = _zone("Un canal par ligne (ou cliquez sur « Reprendre les suggestions »)")
+        self.moments = _zone("Un moment par ligne (ex. le soir, de 19 h à 22 h)")
+        self.parcours = _zone("Une étape par ligne, dans l'ordre (ex. découverte sur TikTok)")
+        self.bouton_suggestions = widgets.Button(
+            description="Reprendre les suggestions", icon="magic", layout=widgets.Layout(width="auto")
+        )
+        self.suggestions = widgets.HTML()
+        self.carte = widgets.HTML()
+        self.figure, self.elements = figure_completude()
+        self.graphique = ZoneGraphique(self.figure)
+        self.fichier = widgets.Text(value="mon-persona", description="Nom du fichier", style=_STYLE)
+        self.bouton_enregistrer = widgets.Button(description="Enregistrer", icon="save")
+        self.bouton_ouvrir = widgets.Button(description="Ouvrir", icon="folder-open")
+        self.bouton_exporter = widgets.Button(description="Exporter la fiche (.html)", icon="download")
+        self.bouton_exporter.layout.width = "auto"
+        self.message_fichier = ZoneMessage()
+
+        grille_habitudes = widgets.GridBox(
+            list(self.habitudes.values()),
+            layout=widgets.Layout(grid_template_columns="repeat(3, auto)", grid_gap="0 1em"),
+        )
+        formulaire = widgets.VBox(
+            [
+                widgets.HTML("<b>Qui est-ce ?</b>"),
+                self.nom,
+                self.profession,
+                self.age,
+                self.age_max,
+                self.cible,
+                widgets.HTML("<b>Critères socio-démographiques</b>"),
+                self.sexe,
+                self.lieu,
+                self.taille_foyer,
+                self.etudes,
+                self.revenus,
+                widgets.HTML("<b>Habitudes digitales</b> (cochez, puis ajoutez les vôtres)"),
+                grille_habitudes,
+                self.autres_habitudes,
+            ],
+            layout=widgets.Layout(width="100%"),
+        )
+        comportement = widgets.GridBox(
+            [
+                _avec_titre("Motivations", self.motivations),
+                _avec_titre("Freins", self.freins),
+                _avec_titre("Canaux préférés", self.canaux),
+                _avec_titre("Moments de consultation", self.moments),
+                _avec_titre("Parcours d'achat", self.parcours, "une étape par ligne"),
+                widgets.VBox([widgets.HTML("<b>Budget</b>"), self.budget]),
+            ],
+            layout=widgets.Layout(grid_template_columns="1fr 1fr", grid_gap="0.3em 1em", width="100%"),
+        )
+        colonnes = widgets.GridBox(
+            [formulaire, widgets.VBox([self.carte], layout=widgets.Layout(width="100%"))],
+            layout=widgets.Layout(grid_template_columns="1fr 1fr", grid_gap="0 1.2em", width="100%"),
+        )
+        fichiers = widgets.HBox(
+            [self.fichier, self.bouton_enregistrer, self.bouton_ouvrir, self.bouton_exporter],
+            layout=widgets.Layout(flex_flow="row wrap"),
+        )
+        super().__init__(
+            [
+                colonnes,
+                comportement,
+                self.graphique,
+                self.message,
+                self.suggestions,
+                self.bouton_suggestions,
+                fichiers,
+                self.message_fichier,
+            ]
+        )
+        for zone in (
+            self.nom,
+            self.profession,
+            self.sexe,
+            self.lieu,
+            self.taille_foyer,
+            self.etudes,
+            self.revenus,
+            self.motivations,
+            self.freins,
+            self.canaux,
+            self.moments,
+            self.parcours,
+        ):
+            zone.observe(self._quand_frappe, names="value")
+        self.autres_habitudes.observe(self._quand_habitudes_tapees, names="value")
+        for case in self.habitudes.values():
+            case.observe(self._quand_case, names="value")
+        self.cible.observe(self._quand_choix, names="value")
+        self.age.quand_change(self._quand_choix)
+        self.age_max.quand_change(self._quand_choix)
+        self.budget.quand_change(self._quand_choix)
+        self.bouton_suggestions.on_click(lambda _b: self.reprendre_suggestions())
+        self.bouton_enregistrer.on_click(lambda _b: self.enregistrer())
+        self.bouton_ouvrir.on_click(lambda _b: self.ouvrir())
+        self.bouton_exporter.on_click(lambda _b: self.exporter_html())
+        if persona is not None:
+            self.remplir(persona)
+        self.actualiser()
+
+    # --- lecture -------------------------------------------------------------------------------
+
+    def habitudes_cochees(self) -> list[str]:
+        """Les habitudes digitales saisies, dans l'ordre de la liste (les cases cochées y sont écrites)."""
+        return entrees_depuis_texte(self.autres_habitudes.value)
+
+    def _quand_case(self, changement) -> None:
+        """Cocher une habitude l'écrit dans la liste ; la décocher l'en retire (le reste ne bouge pas)."""
+        if self._chargement:
+            return
+        nom = changement["owner"].description
+        lignes = entrees_depuis_texte(self.autres_habitudes.value)
+        sans = [ligne for ligne in lignes if ligne.casefold() != nom.casefold()]
+        nouvelles = [*sans, nom] if changement["new"] else sans
+        if nouvelles != lignes:
+            self._chargement = True
+            try:
+                self.autres_habitudes.value = texte_depuis_entrees(nouvelles)
+            finally:
+                self._chargement = False
+        self.actualiser()
+
+    def _cocher_selon_liste(self) -> None:
+        """Coche les cases des habitudes écrites dans la liste (sans relancer de mise à jour)."""
+        lignes = {ligne.casefold() for ligne in entrees_depuis_texte(self.autres_habitudes.value)}
+        ancien, self._chargement = self._chargement, True
+        try:
+            for nom, case in self.habitudes.items():
+                case.value = nom.casefold() in lignes
+        finally:
+            self._chargement = ancien
+
+    def _quand_habitudes_tapees(self, _changement=None) -> None:
+        if self._chargement:
+            return
+        self._cocher_selon_liste()
+        self._quand_frappe()
+
+    def lire_age(self) -> int | tuple[int, int] | None:
+        """L'âge réglé : un nombre, une tranche (deux curseurs) ou ``None`` (curseur à 0)."""
+        age, jusqua = int(self.age.value), int(self.age_max.value)
+        if jusqua == 0:
+            return age or None
+        if age == 0:
+            raise ErreurSaisie(
+                "Réglez d'abord l'âge (le début de la tranche) avant la fin de la tranche d'âge."
+            )
+        if jusqua < age:
+            raise ErreurSaisie(
+                f"La tranche d'âge doit finir après son début : {jusqua} ans est plus jeune que {age} ans. "
+                "Augmentez la fin de la tranche ou remettez-la à 0."
+            )
+        return age if jusqua == age else (age, jusqua)
+
+    def persona(self) -> Persona:
+        """Le persona tel qu'il est saisi (une :class:`~coursekit.ErreurSaisie` si une saisie est impossible)."""
+        budget = self.budget.lire() if self.budget.value.strip() else None
+        return Persona(
+            nom=self.nom.value,
+            age=self.lire_age(),
+            profession=self.profession.value,
+            habitudes_digitales=self.habitudes_cochees(),
+            motivations=entrees_depuis_texte(self.motivations.value),
+            freins=entrees_depuis_texte(self.freins.value),
+            canaux=entrees_depuis_texte(self.canaux.value),
+            moments=entrees_depuis_texte(self.moments.value),
+            budget=budget,
+            parcours=entrees_depuis_texte(self.parcours.value),
+            sexe=self.sexe.value,
+            lieu=self.lieu.value,
+            taille_foyer=self.taille_foyer.value,
+            etudes=self.etudes.value,
+            revenus=self.revenus.value,
+            cible=self.cible.value,
+        )
+
+    def remplir(self, persona: Persona) -> None:
+        """Met un persona dans le formulaire (sans mise à jour intermédiaire)."""
+        if isinstance(persona.age, tuple):
+            age, jusqua = persona.age
+        else:
+            age, jusqua = (persona.age or 0), 0
+        self._chargement = True
+        try:
+            for champ in ("nom", "profession", "sexe", "lieu", "taille_foyer", "etudes", "revenus"):
+                getattr(self, champ).value = getattr(persona, champ)
+            for champ in ("motivations", "freins", "canaux", "moments", "parcours"):
+                getattr(self, champ).value = texte_depuis_entrees(getattr(persona, champ))
+            self.autres_habitudes.value = texte_depuis_entrees(persona.habitudes_digitales)
+            self._cocher_selon_liste()
+            self.cible.value = persona.cible
+            self.age_max.value = 0
+            self.age.value = age
+            self.age_max.value = jusqua
+            self.budget.value = "" if persona.budget is None else fmt.nombre(persona.budget, 10)
+        finally:
+            self._chargement = False
+
+    # --- mise à jour ---------------------------------------------------------------------------
+
+    def _quand_frappe(self, _changement=None) -> None:
+        """Une frappe relance un court minuteur : la fiche se met à jour quand l'élève fait une pause."""
+        if self._chargement:
+            return
+        if self.delai <= 0:
+            self.actualiser()
+            return
+        if self._minuteur is not None:
+            self._minuteur.cancel()
+        self._minuteur = threading.Timer(self.delai, self.actualiser)
+        self._minuteur.daemon = True
+        self._minuteur.start()
+
+    def _quand_choix(self, _changement=None) -> None:
+        if not self._chargement:
+            self.actualiser()
+
+    def attendre(self) -> None:
+        """Attend la fin de la mise à jour différée en cours (utile aux tests)."""
+        minuteur = self._minuteur
+        if minuteur is not None:
+            minuteur.join()
+
+    def actualiser(self, _changement=None) -> None:
+        """Relit le formulaire ; met à jour la fiche, la jauge, les suggestions et la phrase."""
+        with self._verrou:
+            ok, persona = self.calculer(self.persona)
+            if not ok:
+                return  # le message dit quoi corriger ; la fiche affichée et les saisies restent en place
+            self.carte.value = persona.carte_html()
+            jauge = (persona.nom, *persona.completude_par_groupe().values())
+            if jauge != self._derniere_jauge:
+                remplir_completude(self.elements, persona)
+                with warnings.catch_warnings():
+                    warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+                    self.graphique.actualiser()
+                self._derniere_jauge = jauge
+            self.suggestions.value = self._html_suggestions(persona)
+            self._phrase(persona)
+
+    def _phrase(self, persona: Persona) -> None:
+        nom = persona.nom.strip() or "Persona sans prénom"
+        qui = ", ".join(t for t in (nom, persona.age_texte(), persona.cible) if t)
+        if persona.completude() >= 100:
+            self.message.succes(
+                f"{qui} : tous les critères sont renseignés. Relisez la fiche : chaque ligne doit aider à "
+                "choisir un canal, un moment ou un message.",
+                gras="Fiche complète.",
+            )
+        else:
+            self.message.info(persona.bilan_completude(), gras=f"{qui} :")
+
+    @staticmethod
+    def _html_suggestions(persona: Persona) -> str:
+        suggestions = suggerer_canaux_moments(persona.habitudes_digitales, persona.cible)
+        if not suggestions.canaux:
+            return (
+                "<div class='coursekit-suggestions' style='color:#555;font-style:italic'>Cochez des "
+                "habitudes digitales : les canaux et les moments de consultation conseillés s'afficheront ici.</div>"
+            )
+
+        def liste(elements) -> str:
+            return "".join(
+                f"<li><b>{html.escape(s.nom)}</b> : {html.escape(s.raison)}</li>" for s in elements
+            )
+
+        return (
+            "<div class='coursekit-suggestions' style='font-size:1.05em;line-height:1.4'>"
+            "<h4 style='margin:0.3em 0'>Canaux suggérés d'après les habitudes</h4>"
+            f"<ul style='margin:0.2em 0'>{liste(suggestions.canaux)}</ul>"
+            "<h4 style='margin:0.3em 0'>Moments de consultation suggérés</h4>"
+            f"<ul style='margin:0.2em 0'>{liste(suggestions.moments)}</ul></div>"
+        )
+
+    def reprendre_suggestions(self) -> bool:
+        """Ajoute les canaux et moments suggérés qui manquent (ce qui est déjà écrit est gardé)."""
+        ok, persona = self.calculer(self.persona)
+        if not ok:
+            return False
+        suggestions = suggerer_canaux_moments(persona.habitudes_digitales, persona.cible)
+        self._chargement = True
+        try:
+            for zone, deja, nouveaux in (
+                (self.canaux, persona.canaux, suggestions.noms_canaux),
+                (self.moments, persona.moments, suggestions.noms_moments),
+            ):
+                ajouts = [n for n in nouveaux if n.casefold() not in {d.casefold() for d in deja}]
+                if ajouts:
+                    zone.value = texte_depuis_entrees([*deja, *ajouts])
+        finally:
+            self._chargement = False
+        self.actualiser()
+        return True
+
+    # --- fichiers -------------------------------------------------------------------------------
+
+    def _fichier_protege(self, action):
+        """Exécute une action sur fichier ; toute erreur devient une phrase française, rien n'est effacé."""
+        try:
+            return action()
+        except ErreurSaisie as erreur:
+            self.message_fichier.erreur(str(erreur))
+        except (OSError, UnicodeDecodeError) as erreur:
+            raison = getattr(erreur, "strerror", None) or "fichier illisible"
+            self.message_fichier.erreur(
+                f"Le fichier n'a pas pu être lu ou écrit ({raison}) : vérifiez le nom et réessayez."
+            )
+        return None
+
+    def _ecrire(self, extension: str, contenu: str, quoi: str) -> Path:
+        chemin = chemin_travail(self.fichier.value, extension, "mon-persona")
+        chemin.parent.mkdir(parents=True, exist_ok=True)
+        chemin.write_text(contenu, encoding="utf-8")
+        self.message_fichier.succes(f"{quoi} dans {chemin.parent.name}/{chemin.name}.", gras="C'est fait.")
+        return chemin
+
+    def enregistrer(self) -> Path | None:
+        """Écrit la fiche en JSON dans ``mes-travaux/`` ; rend le chemin, ou ``None`` en cas de problème."""
+        return self._fichier_protege(
+            lambda: self._ecrire(".json", persona_vers_json(self.persona()), "Fiche enregistrée")
+        )
+
+    def ouvrir(self) -> bool:
+        """Recharge une fiche enregistrée ; en cas de problème, ce qui est à l'écran reste intact."""
+
+        def lire() -> Persona:
+            chemin = chemin_travail(self.fichier.value, ".json", "mon-persona")
+            if not chemin.exists():
+                raise ErreurSaisie(
+                    f"Aucun fichier « {chemin.name} » dans {chemin.parent.name}/ : vérifiez le nom "
+                    "(enregistrez d'abord votre fiche avec le bouton « Enregistrer »)."
+                )
+            return persona_depuis_json(chemin.read_text(encoding="utf-8"))
+
+        persona = self._fichier_protege(lire)
+        if persona is None:
+            return False
+        self.remplir(persona)
+        self.actualiser()
+        nom = chemin_travail(self.fichier.value, ".json", "mon-persona").name
+        self.message_fichier.succes(f"Fiche relue depuis {nom}.", gras="Ouvert.")
+        return True
+
+    def exporter_html(self) -> Path | None:
+        """Écrit la fiche dans une page HTML (à ouvrir dans un navigateur ou à imprimer)."""
+        return self._fichier_protege(
+            lambda: self._ecrire(".html", page_html(self.persona()), "Fiche exportée")
+        )
+
+
+# --- relire un message ----------------------------------------------------------------------------
+
+
+def html_analyse(analyse: AnalyseMessage) -> str:
+    """Les remarques d'une analyse en liste HTML ✅ / ❌ (texte échappé)."""
+    couleur = "#00664a" if analyse.score >= 80 else ("#8a5a00" if analyse.score >= 50 else "#a33a00")
+    lignes = "".join(
+        f"<li style='margin:0.15em 0;color:{'#00664a' if r.ok else '#a33a00'}'>"
+        f"{'✅' if r.ok else '❌'} <b>{html.escape(r.titre)}</b> : {html.escape(r.texte)}</li>"
+        for r in analyse.remarques
+    )
+    return (
+        f"<div class='coursekit-analyse' style='font-size:1.05em'><b style='color:{couleur}'>"
+        f"{html.escape(analyse.verdict)} : {analyse.score}/100</b> "
+        f"<span style='color:#555'>({analyse.nombre_mots} mots, cible {analyse.cible})</span>"
+        f"<ul style='list-style:none;padding-left:0.3em;margin:0.2em 0'>{lignes}</ul></div>"
+    )
+
+
+class RelecteurMessage(Simulateur):
+    """Un message et sa cible → score par critère (graphique mis à jour sur place) et remarques."""
+
+    titre = "Relecteur de message"
+
+    def __init__(self, texte: str = "", cible: str = "B2C", delai: float = DELAI_MISE_A_JOUR):
+        self.delai = delai
+        self._minuteur: threading.Timer | None = None
+        self._verrou = threading.RLock()
+        self.texte = widgets.Textarea(
+            value=texte,
+            placeholder="Écrivez ici votre message (une accroche, une publication, l'objet d'un e-mail…)",
+            continuous_update=True,
+            layout=widgets.Layout(width="98%", height="5em"),
+        )
+        self.cible = widgets.ToggleButtons(options=list(CIBLES), value=cible, description="Cible")
+        self.figure, self.elements = figure_message()
+        self.graphique = ZoneGraphique(self.figure)
+        self.remarques = widgets.HTML()
+        super().__init__([self.texte, self.cible, self.graphique, self.message, self.remarques])
+        self.texte.observe(self._quand_frappe, names="value")
+        self.cible.observe(self.actualiser, names="value")
+        self.actualiser()
+
+    def _quand_frappe(self, _changement=None) -> None:
+        if self.delai <= 0:
+            self.actualiser()
+            return
+        if self._minuteur is not None:
+            self._minuteur.cancel()
+        self._minuteur = threading.Timer(self.delai, self.actualiser)
+        self._minuteur.daemon = True
+        self._minuteur.start()
+
+    def attendre(self) -> None:
+        """Attend la fin de la mise à jour différée en cours (utile aux tests)."""
+        minuteur = self._minuteur
+        if minuteur is not None:
+            minuteur.join()
+
+    def actualiser(self, _changement=None) -> None:
+        """Relit le message et met à jour le graphique, la phrase et les remarques."""
+        with self._verrou:
+            if not self.texte.value.strip():
+                vider_message(self.elements)
+                self.graphique.actualiser()
+                self.remarques.value = ""
+                self.message.info(
+                    "Écrivez un message : ses points forts et ses points faibles s'afficheront ici.",
+                    gras="Pour commencer :",
+                )
+                return
+            ok, analyse = self.calculer(lambda: analyser_message(self.texte.value, self.cible.value))
+            if not ok:
+                return
+            remplir_message(self.elements, analyse)
+            self.graphique.actualiser()
+            self.remarques.value = html_analyse(analyse)
+            a_revoir = analyse.a_revoir
+            if not a_revoir:
+                self.message.succes(
+                    f"{analyse.score}/100 : bénéfice clair, mots simples, un détail qui fait la différence.",
+                    gras=f"{analyse.verdict}.",
+                )
+            else:
+                titres = ", ".join(r.titre.lower() for r in a_revoir)
+                self.message.info(
+                    f"{analyse.score}/100 pour une cible {analyse.cible}. À retravailler : {titres}.",
+                    gras=f"{analyse.verdict}.",
+                )
+
+
+# --- exercice : un message par persona ------------------------------------------------------------
+
+
+def personas_exercice() -> tuple[Persona, Persona, Persona]:
+    """Les trois personas de Graine de Ville pour l'exercice « un message par persona »."""
+    return (persona_mode_eco(), persona_graine_de_ville(), persona_acheteur_b2b())
+
+
+def resume_persona(persona: Persona) -> str:
+    """Quelques lignes HTML (échappées) pour présenter un persona au-dessus d'un exercice."""
+    entete = " · ".join(t for t in (persona.nom, persona.age_texte(), persona.profession, persona.cible) if t)
+    motivations = ", ".join(persona.motivations[:3])
+    freins = ", ".join(persona.freins[:2])
+    return (
+        f"<div style='border-left:4px solid #0072B2;padding-left:0.6em;margin-top:0.6em'>"
+        f"<b>{html.escape(entete)}</b><br>"
+        f"<span style='color:#333'>Veut : {html.escape(motivations)}. Hésite à cause de : "
+        f"{html.escape(freins)}.</span></div>"
+    )
+
+
+class ExerciceMessages(widgets.VBox):
+    """Trois personas, trois messages : chaque message reçoit son analyse (score et remarques)."""
+
+    def __init__(self, personas: tuple[Persona, ...] | None = None):
+        self.personas = tuple(personas) if personas is not None else personas_exercice()
+        self.zones: list[widgets.Textarea] = []
+        self.retours: list[widgets.HTML] = []
+        self.erreurs: list[ZoneMessage] = []
+        blocs = []
+        for persona in self.personas:
+            zone = widgets.Textarea(
+                placeholder=f"Votre message pour {persona.nom} ({persona.cible})",
+                layout=widgets.Layout(width="98%", height="4.5em"),
+            )
+            retour = widgets.HTML()
+            erreur = ZoneMessage()
+            self.zones.append(zone)
+            self.retours.append(retour)
+            self.erreurs.append(erreur)
+            blocs.append(widgets.VBox([widgets.HTML(resume_persona(persona)), zone, erreur, retour]))
+        self.bouton = widgets.Button(description="Analyser mes messages", button_style="primary")
+        self.bouton.layout.width = "auto"
+        self.bilan = ZoneMessage()
+        self.bouton.on_click(lambda _b: self.verifier())
+        super().__init__([*blocs, self.bouton, self.bilan])
+        self.add_class("coursekit-exercice")
+
+    def verifier(self) -> list[AnalyseMessage | None]:
+        """Analyse chaque message avec la cible de son persona ; un message vide reçoit une consigne."""
+        analyses: list[AnalyseMessage | None] = []
+        for persona, zone, retour, erreur in zip(
+            self.personas, self.zones, self.retours, self.erreurs, strict=True
+        ):
+            try:
+                analyse = analyser_message(zone.value, persona.cible)
+            except ErreurSaisie as probleme:
+                erreur.erreur(f"{probleme} (message pour {persona.nom})")
+                retour.value = ""
+                analyses.append(None)
+                continue
+            erreur.value = ""
+            retour.value = html_analyse(analyse)
+            analyses.append(analyse)
+        ecrits = [a for a in analyses if a is not None]
+        efficaces = sum(a.score >= 80 for a in ecrits)
+        total = len(self.personas)
+        if len(ecrits) < total:
+            self.bilan.info(
+                f"{len(ecrits)} message{'s' if len(ecrits) > 1 else ''} sur {total} écrit"
+                f"{'s' if len(ecrits) > 1 else ''} : complétez les autres, un par persona."
+            )
+        elif efficaces == total:
+            self.bilan.succes(
+                "Les trois messages parlent bénéfice, avec les mots de leur cible.", gras="Bravo !"
+            )
+        else:
+            self.bilan.info(
+                f"{efficaces} message{'s' if efficaces > 1 else ''} efficace{'s' if efficaces > 1 else ''} "
+                f"sur {total}. Lisez les remarques en rouge, réécrivez, puis analysez de nouveau."
+            )
+        return analyses
+
+    def __repr__(self) -> str:
+        return "Exercice : un message pour chacun des trois personas (exécutez le notebook pour répondre)"
+
+
+__all__ = [
+    "ConstructeurPersona",
+    "ExerciceMessages",
+    "RelecteurMessage",
+    "TITRES",
+    "html_analyse",
+    "personas_exercice",
+]
