@@ -92,6 +92,7 @@ def test_calculateur_hausses_du_mois_et_alerte():
     assert all(h == pytest.approx(25.99, abs=0.01) for h in constantes)
     calc.cible.value = "600"
     assert "Attention" not in calc.realisme.texte and "prudent" in calc.realisme.texte
+    assert calc.exemple.value == "Vos chiffres"  # un chiffre changé : ce n'est plus l'exemple du cours
 
 
 def test_calculateur_saisie_impossible_garde_les_valeurs():

@@ -30,30 +30,24 @@ def figure_trajectoires():
     vertical du mois lu), ``points`` (les deux valeurs du mois lu), ``seuil`` (ligne
     d'alerte), ``gauche`` et ``droite`` (les axes).
     """
-    figure, (gauche, droite) = nouvelle_figure(9.0, 3.9, ncols=2, width_ratios=[1.35, 1])
-    (lineaire,) = gauche.plot(
-        [], [], marker="o", color=COULEUR_PRINCIPALE, lw=2.5, label="Linéaire : même hausse"
-    )
-    (composee,) = gauche.plot(
-        [], [], marker="s", color=COULEUR_ACCENT, lw=2.5, ls="--", label="Composée : même taux"
-    )
+    figure, (gauche, droite) = nouvelle_figure(9.0, 4.3, ncols=2, width_ratios=[1.35, 1])
+    (lineaire,) = gauche.plot([], [], marker="o", color=COULEUR_PRINCIPALE, lw=2.5, label="Linéaire")
+    (composee,) = gauche.plot([], [], marker="s", color=COULEUR_ACCENT, lw=2.5, ls="--", label="Composée")
     repere = gauche.axvline(0, color=PALETTE["gris"], lw=1.2, ls=":")
     (points,) = gauche.plot([], [], "o", ms=11, mfc="none", mec=PALETTE["noir"], mew=1.8)
     gauche.set_title("Valeur visée chaque mois")
     gauche.set_xlabel("mois")
-    gauche.legend(loc="upper left", frameon=False)
 
     (hausse_lineaire,) = droite.plot([], [], marker="o", color=COULEUR_PRINCIPALE, lw=2.5)
     (hausse_composee,) = droite.plot([], [], marker="s", color=COULEUR_ACCENT, lw=2.5, ls="--")
-    seuil = droite.axhline(SEUIL_ALERTE, color=COULEUR_MANQUE, lw=1.5, ls="-.")
-    droite.text(
-        0.02,
+    seuil = droite.axhline(
         SEUIL_ALERTE,
-        f"seuil d'alerte ({fmt.pourcent(SEUIL_ALERTE, 0)} par mois)",
         color=COULEUR_MANQUE,
-        va="bottom",
-        transform=droite.get_yaxis_transform(),
+        lw=1.5,
+        ls="-.",
+        label=f"Seuil d'alerte ({fmt.pourcent(SEUIL_ALERTE, 0)} par mois)",
     )
+    figure.legend(loc="outside lower center", ncol=3, frameon=False)
     droite.set_title("Hausse de chaque mois")
     droite.set_xlabel("mois")
     droite.yaxis.set_major_formatter(FuncFormatter(_pourcent_axe))

@@ -159,6 +159,9 @@ class CalculateurCroissance(Simulateur):
     def actualiser(self, _changement=None) -> None:
         if self._en_pause:
             return
+        choisi = self.EXEMPLES.get(self.exemple.value)
+        if choisi and choisi != (self.depart.value, self.cible.value, self.mois.value):
+            self.exemple.value = "Vos chiffres"  # l'élève a changé un chiffre : ce n'est plus l'exemple
         mois = self.mois.value
         if self.mois_lu.curseur.max != mois:
             self._en_pause = True
@@ -187,7 +190,6 @@ class CalculateurCroissance(Simulateur):
         bas, haut = min(r["depart"], r["cible"]), max(r["depart"], r["cible"])
         marge = (haut - bas) * 0.08 or haut * 0.05 or 1
         e["gauche"].set_xlim(-0.3, r["mois"] + 0.3)
-        e["gauche"].get_legend().set_loc("upper left" if r["cible"] >= r["depart"] else "lower left")
         e["gauche"].set_ylim(bas - marge, haut + marge)
         x_hausses = x[1:]
         e["hausse_lineaire"].set_data(x_hausses, r["hausses_lineaire"])
@@ -219,7 +221,7 @@ class CalculateurCroissance(Simulateur):
     def _juger(self, r: dict) -> None:
         jugement = r["realisme"]
         niveau = smart.NIVEAUX[jugement["niveau"]]
-        texte = f"Niveau « {niveau} » ({fmt.pourcent(r['croissance']['mensuelle'], signe=True)} par mois). {jugement['conseil']}"
+        texte = f"Niveau « {niveau} » ({fmt.pourcent(r['croissance']['mensuelle'], 2, signe=True)} par mois). {jugement['conseil']}"
         if jugement["alerte"]:
             self.realisme.erreur(texte, gras="⚠ Attention :")
         elif jugement["niveau"] in {"prudent", "ambitieux"}:
