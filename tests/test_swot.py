@@ -8,13 +8,17 @@ from coursekit import ErreurSaisie
 from coursekit.graphiques.swot import dessiner_swot, figure_swot, remplir_swot, texte_quadrant
 from coursekit.swot import (
     CODES_TOWS,
+    CONCURRENTS_GRAINE_DE_VILLE,
     CONSTATS_GRAINE_DE_VILLE,
+    GRILLE_CONCURRENT,
     QUADRANTS,
     Swot,
     abreger,
+    analyser_concurrent,
     corriger_audit,
     corriger_classement,
     entrees_depuis_texte,
+    grille_concurrents,
     nature_concurrence,
     origine_probable,
     simplifier_espaces,
@@ -279,3 +283,32 @@ def test_figure_matrice_mise_a_jour_sur_place():
     assert elements["menaces"].get_text().endswith("…")
     assert len(figure.axes) == 1
     assert dessiner_swot(Swot()).axes[0].texts
+
+
+def test_analyser_concurrent():
+    a = analyser_concurrent("Seconde Main Club", False, True, True, True, False, 8_000, 480)
+    assert a.nature == "indirect" and a.taux_interaction == pytest.approx(6.0)
+    assert "une communauté active" in a.atouts and a.failles == ("des publications irrégulières",)
+    assert a.phrase().startswith(
+        "Seconde Main Club est un concurrent indirect, avec un taux d'interaction de 6\u00a0%."
+    )
+    faible = analyser_concurrent("", True, True, False, False, True, 1_000, 5)
+    assert "une audience peu impliquée" in faible.failles and "absent en ligne" in faible.failles
+    assert faible.phrase().startswith("Concurrent direct, avec un taux d'interaction de 0,5\u00a0%.")
+    assert "pas un concurrent" in analyser_concurrent("X", False, False, True, True, True, 10, 1).phrase()
+    with pytest.raises(ErreurSaisie, match="supérieur à 0"):
+        analyser_concurrent("X", True, True, True, True, True, 0, 5)
+    with pytest.raises(ErreurSaisie, match="site_soigne"):
+        analyser_concurrent("X", True, True, True, "oui", True, 10, 5)
+    with pytest.raises(ErreurSaisie, match="nom du concurrent"):
+        analyser_concurrent(None, True, True, True, True, True, 10, 5)
+
+
+def test_grille_concurrents_tableau():
+    table = grille_concurrents(CONCURRENTS_GRAINE_DE_VILLE)
+    assert list(table.columns) == ["Question", "Maison Verte (direct)", "Seconde Main Club (indirect)"]
+    assert len(table) == len(GRILLE_CONCURRENT) == 8
+    with pytest.raises(ErreurSaisie, match="Il faut 8 réponses"):
+        grille_concurrents({"A": ["oui"]})
+    with pytest.raises(ErreurSaisie, match="vide"):
+        grille_concurrents({})

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from coursekit.swot import CONSTATS_GRAINE_DE_VILLE, Swot
-from coursekit.widgets.swot import ConstructeurSwot, ExerciceAudit, ExerciceClassement
+from coursekit.widgets.swot import ConstructeurSwot, ExerciceAudit, ExerciceClassement, GrilleConcurrent
 
 HOSTILE = "<script>alert('x')</script> Éco 🌱 & « guillemets »\nligne 2 " + "x" * 10_000
 
@@ -172,3 +172,27 @@ def test_exercice_audit_retour_sur_le_compte_et_la_place():
     exercice.forces.value = "<script>alert(1)</script>"
     exercice.verifier()
     assert "<script>" not in exercice.retour.value
+
+
+def test_grille_concurrent_jauge_phrase_et_erreurs():
+    grille = GrilleConcurrent()
+    assert grille.barre.get_width() == pytest.approx(2.0)  # 500 interactions pour 25 000 abonnés
+    assert grille.message.texte.startswith("Concurrent direct, avec un taux d'interaction de 2\u00a0%.")
+    image = grille.graphique.value
+    grille.nom.value = "<b>Seconde Main Club</b>"
+    grille.cases["memes_produits"].value = False
+    grille.abonnes.value = "8 000"
+    grille.interactions.value = "480"
+    assert grille.barre.get_width() == pytest.approx(6.0)
+    assert grille.graphique.value != image
+    assert grille.etiquette.get_text() == " 6\u00a0%"
+    assert "<b>Seconde Main Club</b> est un concurrent indirect" in grille.message.texte
+    assert "<b>" not in grille.message.value
+    grille.cases["publie_regulierement"].value = False
+    assert "des publications irrégulières" in grille.message.texte
+    grille.interactions.value = "abc"
+    assert "« abc » n'en est pas un" in grille.message.texte
+    assert grille.interactions.value == "abc" and grille.barre.get_width() == pytest.approx(6.0)
+    grille.interactions.value = "480"
+    grille.abonnes.value = "0"
+    assert "supérieur à 0" in grille.message.texte

@@ -773,3 +773,83 @@ def exemple_graine_de_ville() -> Swot:
         ],
         entreprise=cas.nom,
     )
+
+
+SEUIL_INTERACTION_FAIBLE = 1.0
+SEUIL_INTERACTION_FORT = 3.0
+"""Repères courants pour Instagram (en %) : sous 1 %, audience peu impliquée ; dès 3 %, communauté active."""
+
+
+@dataclass(frozen=True)
+class AnalyseConcurrent:
+    """Ce que la grille dit d'un concurrent : sa nature, son taux d'interaction, ses atouts et ses failles."""
+
+    nom: str
+    nature: str
+    taux_interaction: float
+    atouts: tuple[str, ...]
+    failles: tuple[str, ...]
+
+    def phrase(self) -> str:
+        """Le bilan en une phrase française (chiffres à la française)."""
+        from coursekit.format import pourcent
+
+        nom = self.nom.strip()
+        if self.nature == "aucune":
+            return (
+                f"{nom or 'Cette entreprise'} ne vend pas vos produits et ne répond pas au même besoin : "
+                "ce n'est pas un concurrent."
+            )
+        qui = f"{nom} est un concurrent {self.nature}" if nom else f"Concurrent {self.nature}"
+        debut = f"{qui}, avec un taux d'interaction de {pourcent(self.taux_interaction)}."
+        atouts = f" Ses atouts : {', '.join(self.atouts)}." if self.atouts else ""
+        failles = (
+            f" Ses failles, à exploiter : {', '.join(self.failles)}."
+            if self.failles
+            else " Aucune faille visible."
+        )
+        return debut + atouts + failles
+
+
+def analyser_concurrent(
+    nom: str,
+    memes_produits: bool,
+    meme_besoin: bool,
+    actif_en_ligne: bool,
+    site_soigne: bool,
+    publie_regulierement: bool,
+    abonnes: float,
+    interactions: float,
+) -> AnalyseConcurrent:
+    """Analyse la grille d'un concurrent ; ``interactions`` = interactions moyennes par publication.
+
+    >>> a = analyser_concurrent("Maison Verte", True, True, True, True, True, 25_000, 500)
+    >>> a.nature, a.taux_interaction, a.failles
+    ('direct', 2.0, ())
+    """
+    from coursekit.kpi import taux_engagement
+
+    if not isinstance(nom, str):
+        raise ErreurSaisie("Le nom du concurrent (nom) doit être un texte.")
+    nature = nature_concurrence(memes_produits, meme_besoin)
+    reponses = {
+        "actif_en_ligne": actif_en_ligne,
+        "site_soigne": site_soigne,
+        "publie_regulierement": publie_regulierement,
+    }
+    for cle, valeur in reponses.items():
+        if not isinstance(valeur, bool):
+            raise ErreurSaisie(f"La réponse ({cle}) doit être True (oui) ou False (non), reçu : {valeur!r}.")
+    taux = taux_engagement(interactions, abonnes)
+    atouts, failles = [], []
+    for vrai, atout, faille in (
+        (actif_en_ligne, "présent en ligne", "absent en ligne"),
+        (site_soigne, "un site soigné", "un site négligé"),
+        (publie_regulierement, "des publications régulières", "des publications irrégulières"),
+    ):
+        (atouts if vrai else failles).append(atout if vrai else faille)
+    if taux >= SEUIL_INTERACTION_FORT:
+        atouts.append("une communauté active")
+    elif taux < SEUIL_INTERACTION_FAIBLE:
+        failles.append("une audience peu impliquée")
+    return AnalyseConcurrent(nom, nature, taux, tuple(atouts), tuple(failles))

@@ -16,6 +16,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.patches import FancyBboxPatch
 from matplotlib.transforms import offset_copy
 
+from coursekit import format as fmt
 from coursekit.affichage import PALETTE
 from coursekit.graphiques.base import nouvelle_figure
 from coursekit.swot import LETTRES, QUADRANTS, SINGULIERS, TITRES, Swot, abreger
@@ -197,3 +198,28 @@ def dessiner_swot(swot: Swot):
     """La matrice d'une analyse, prête à afficher en dernière ligne d'une cellule."""
     figure, _elements = figure_swot(swot)
     return figure
+
+
+def figure_interaction(faible: float, fort: float):
+    """Jauge du taux d'interaction d'un concurrent, sur trois zones repères.
+
+    Rend ``(figure, axes, barre, etiquette)`` ; la barre et son étiquette se mettent à jour sur place.
+    """
+    figure, axes = nouvelle_figure(7.5, 2.2)
+    zones = []
+    for debut, fin, couleur, nom in (
+        (0, faible, PALETTE["vermillon"], f"moins de {fmt.pourcent(faible, 0)} : peu impliquée"),
+        (faible, fort, PALETTE["gris"], f"{fmt.nombre(faible, 0)} à {fmt.pourcent(fort, 0)} : moyenne"),
+        (fort, 1_000, PALETTE["vert"], f"{fmt.pourcent(fort, 0)} et plus : active"),
+    ):
+        zones.append(axes.axvspan(debut, fin, color=couleur, alpha=0.2, linewidth=0, label=nom))
+    axes.legend(
+        handles=zones, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3, frameon=False, borderaxespad=0.2
+    )
+    barre = axes.barh([0], [0], height=0.35, color=PALETTE["bleu"])[0]
+    etiquette = axes.text(0, 0, "", va="center", ha="left", fontweight="bold")
+    axes.set_yticks([])
+    axes.set_ylim(-0.5, 0.8)
+    axes.set_xlabel("Taux d'interaction (%)")
+    axes.grid(axis="y", visible=False)
+    return figure, axes, barre, etiquette

@@ -17,8 +17,9 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from coursekit.erreurs import ErreurSaisie
+from coursekit.format import pourcent
 from coursekit.graphiques.base import figure_en_png
-from coursekit.graphiques.swot import COULEURS_SWOT, figure_swot, remplir_swot
+from coursekit.graphiques.swot import COULEURS_SWOT, figure_interaction, figure_swot, remplir_swot
 from coursekit.swot import (
     CONSTATS_GRAINE_DE_VILLE,
     EFFET,
@@ -26,17 +27,20 @@ from coursekit.swot import (
     ORIGINE,
     PISTES_QUADRANT_VIDE,
     QUADRANTS,
+    SEUIL_INTERACTION_FAIBLE,
+    SEUIL_INTERACTION_FORT,
     SINGULIERS,
     TITRES,
     Constat,
     Retour,
     Swot,
+    analyser_concurrent,
     corriger_audit,
     corriger_classement,
     entrees_depuis_texte,
     texte_depuis_entrees,
 )
-from coursekit.widgets.base import Simulateur, ZoneGraphique, ZoneMessage
+from coursekit.widgets.base import ChampNombre, Simulateur, ZoneGraphique, ZoneMessage
 from coursekit.widgets.projet import dossier_travaux
 
 DELAI_MISE_A_JOUR = 0.15
@@ -362,6 +366,77 @@ class ConstructeurSwot(Simulateur):
             return self._ecrire(".png", image, "Image exportée")
 
         return self._fichier_protege(ecrire)
+
+
+class GrilleConcurrent(Simulateur):
+    """La grille d'observation d'un concurrent : cases à cocher, abonnés, interactions → bilan et jauge."""
+
+    titre = "Grille d'observation d'un concurrent"
+
+    def __init__(self):
+        self.nom = widgets.Text(
+            description="Concurrent",
+            placeholder="son nom",
+            style={"description_width": "15em"},
+            layout=widgets.Layout(width="32em"),
+        )
+        libelles = {
+            "memes_produits": "Il vend les mêmes produits",
+            "meme_besoin": "Il répond au même besoin",
+            "actif_en_ligne": "Il est actif en ligne",
+            "site_soigne": "Son site est soigné",
+            "publie_regulierement": "Il publie régulièrement",
+        }
+        self.cases = {
+            cle: widgets.Checkbox(value=True, description=texte, indent=False)
+            for cle, texte in libelles.items()
+        }
+        self.abonnes = ChampNombre("Abonnés", "25 000", libelle="Le nombre d'abonnés")
+        self.interactions = ChampNombre(
+            "Interactions par publication", "500", libelle="Le nombre d'interactions par publication"
+        )
+        self.figure, self.axes, self.barre, self.etiquette = figure_interaction(
+            SEUIL_INTERACTION_FAIBLE, SEUIL_INTERACTION_FORT
+        )
+        self.graphique = ZoneGraphique(self.figure, layout=widgets.Layout(width="100%", max_width="700px"))
+        super().__init__(
+            [
+                self.nom,
+                widgets.GridBox(
+                    list(self.cases.values()),
+                    layout=widgets.Layout(grid_template_columns="repeat(3, auto)", grid_gap="0.2em 1.5em"),
+                ),
+                self.abonnes,
+                self.interactions,
+                self.graphique,
+                self.message,
+            ]
+        )
+        self.nom.observe(self.actualiser, names="value")
+        for case in self.cases.values():
+            case.observe(self.actualiser, names="value")
+        self.abonnes.quand_change(self.actualiser)
+        self.interactions.quand_change(self.actualiser)
+        self.actualiser()
+
+    def actualiser(self, _changement=None) -> None:
+        ok, analyse = self.calculer(
+            lambda: analyser_concurrent(
+                self.nom.value,
+                *(case.value for case in self.cases.values()),
+                abonnes=self.abonnes.lire(),
+                interactions=self.interactions.lire(),
+            )
+        )
+        if not ok:
+            return
+        taux = analyse.taux_interaction
+        self.barre.set_width(taux)
+        self.axes.set_xlim(0, max(2 * SEUIL_INTERACTION_FORT, taux * 1.25))
+        self.etiquette.set_position((taux, 0))
+        self.etiquette.set_text(f" {pourcent(taux)}")
+        self.graphique.actualiser()
+        self.message.info(analyse.phrase())
 
 
 # --- exercices ----------------------------------------------------------------------------------
