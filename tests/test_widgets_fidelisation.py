@@ -1,3 +1,4 @@
+import html
 import re
 
 import pytest
@@ -173,6 +174,9 @@ def test_carte_membre_du_cours():
     assert "1,2 point par euro" in carte and "50 €" in carte
     assert "10 €" in carte and "30 € maximum" in carte and "expérience VIP" in carte
     assert "1.2" not in re.sub(r"<[^>]+>", " ", carte)
+    texte = html.unescape(re.sub(r"<[^>]+>", "", carte))
+    assert "100 points → un bon d'achat de 10 € : disponible" in texte
+    assert "250 points → un produit offert (30 € maximum) : encore 5 points" in texte
     assert "Platine" in carte_membre(points=1500).data
 
 

@@ -349,7 +349,9 @@ def carte_membre(
         avance = points * 100 / seuil
         progression = f"Prochain niveau : {html.escape(suivant)}, il manque {_points(manque)}."
     lignes = "".join(
-        f"<li>{'🎁' if points >= seuil else '🔒'} {_points(seuil)} → {html.escape(texte)}</li>"
+        f"<li>{_points(seuil)} → {html.escape(texte)} : "
+        + ("<strong>disponible</strong>" if points >= seuil else f"<em>encore {_points(seuil - points)}</em>")
+        + "</li>"
         for seuil, texte in recompenses
     )
     return HTML(
@@ -565,15 +567,21 @@ def tableau_objectifs(table: pd.DataFrame, titre: str = "Objectifs de fidélité
                 "ecart": "Écart",
                 "atteint": "Atteint ?",
             },
-        )
+        ),
+        gauche=["Indicateur"],
     )
 
 
 # --- Tableaux à la française pour le notebook ----------------------------------------------
 
 
-def _html(styler) -> HTML:
-    """Le tableau en HTML figé : sa représentation texte ne contient pas d'adresse mémoire (nbval la compare)."""
+def _html(styler, gauche=()) -> HTML:
+    """Le tableau en HTML figé : sa représentation texte ne contient pas d'adresse mémoire (nbval la compare).
+
+    Les colonnes de texte nommées dans ``gauche`` sont alignées à gauche, sans retour à la ligne.
+    """
+    if gauche:
+        styler = styler.set_properties(subset=list(gauche), **{"text-align": "left", "white-space": "nowrap"})
     return HTML(styler.to_html())
 
 
@@ -598,7 +606,8 @@ def tableau_historique(historique: pd.DataFrame, titre: str = "Historique des op
                 "points": "Points",
                 "solde": "Solde",
             },
-        )
+        ),
+        gauche=["Opération"],
     )
 
 
@@ -623,7 +632,8 @@ def tableau_niveaux(table: pd.DataFrame, titre: str = "Clients et chiffre d'affa
                 "part_ca": "Part du CA",
                 "depense_moyenne": "Dépense moyenne",
             },
-        )
+        ),
+        gauche=["Niveau"],
     )
 
 
@@ -634,7 +644,7 @@ def _mois(texte: str) -> str:
     from babel.dates import format_date
 
     annee, mois = (int(x) for x in str(texte).split("-"))
-    return format_date(date(annee, mois, 1), "MMM y", locale=fmt.LOCALE)
+    return format_date(date(annee, mois, 1), "MMM y", locale=fmt.LOCALE).replace(" ", "\xa0")
 
 
 def tableau_mensuel(table: pd.DataFrame, titre: str = "Clients et fidélité, mois par mois"):
@@ -666,7 +676,8 @@ def tableau_mensuel(table: pd.DataFrame, titre: str = "Clients et fidélité, mo
                 "attrition": "Attrition",
                 "reachat": "Réachat",
             },
-        )
+        ),
+        gauche=["Mois"],
     )
 
 
@@ -677,5 +688,6 @@ def tableau_normes(titre: str = "Normes de service client"):
             f.normes_service(),
             titre=titre,
             entetes={"canal": "Canal", "delai": "Délai de réponse", "objectif": "Objectif"},
-        )
+        ),
+        gauche=["Canal", "Délai de réponse", "Objectif"],
     )
