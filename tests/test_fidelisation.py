@@ -116,6 +116,7 @@ def test_taux_de_fidelite():
     assert f.taux_retention(200, 210, 50) == 80
     assert f.taux_attrition(30, 200) == 15
     assert f.taux_reachat(90, 200) == 45
+    assert f.taux_engagement_programme(130, 200) == 65
 
 
 def test_indicateurs_mensuels_coherents():
@@ -203,6 +204,8 @@ def test_lire_operation():
         (f.taux_attrition, (False, 10), "nombre"),
         (f.taux_reachat, (50, 40), "ne peut pas dépasser"),
         (f.taux_reachat, (math.nan, 40), "rachet"),
+        (f.taux_engagement_programme, (250, 200), "ne peut pas dépasser"),
+        (f.taux_engagement_programme, (10, 0), "supérieur à 0"),
         (f.simuler_points, ([],), "vide"),
         (f.simuler_points, ([("achat", 100), ("echange", 150)],), "solde n'est que de 100"),
         (f.simuler_points, ([("echange", 1)],), "solde n'est que de 0"),

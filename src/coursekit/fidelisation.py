@@ -218,6 +218,27 @@ def taux_reachat(clients_reachat, total_clients) -> float:
     return reachat * 100 / total
 
 
+def taux_engagement_programme(membres_actifs, membres) -> float:
+    """Engagement dans le programme de fidélité en % : membres actifs ÷ membres inscrits × 100.
+
+    Un membre actif a gagné ou utilisé des points sur la période.
+
+    >>> taux_engagement_programme(membres_actifs=130, membres=200)
+    65.0
+    """
+    actifs = v.positif(membres_actifs, "Le nombre de membres actifs (membres_actifs)")
+    inscrits = v.strictement_positif(
+        membres, "Le nombre de membres inscrits (membres)", "pour calculer un taux d'engagement"
+    )
+    v.partie_du_tout(
+        actifs,
+        inscrits,
+        "Le nombre de membres actifs (membres_actifs)",
+        "Le nombre de membres inscrits (membres)",
+    )
+    return actifs * 100 / inscrits
+
+
 def indicateurs_mensuels(table: pd.DataFrame) -> pd.DataFrame:
     """Ajoute rétention, attrition et réachat (en %) à un tableau de clients par mois.
 
@@ -646,6 +667,7 @@ __all__ = [
     "repartition_nps",
     "simuler_points",
     "taux_attrition",
+    "taux_engagement_programme",
     "taux_reachat",
     "taux_retention",
 ]
