@@ -80,9 +80,15 @@ def figure_objectifs(bilan: pd.DataFrame):
     axe.barh(list(positions), bilan["mensuelle"], color=couleurs)
     axe.set_yticks(list(positions), noms)
     axe.invert_yaxis()
-    axe.axvline(SEUIL_ALERTE, color=PALETTE["noir"], lw=1.5, ls="--")
+    axe.axvline(SEUIL_ALERTE, color=PALETTE["noir"], lw=1.5, ls="--", zorder=1)
     for position, (taux, niveau) in enumerate(zip(bilan["mensuelle"], bilan["niveau"], strict=True)):
-        axe.text(taux, position, f" {fmt.pourcent(taux, signe=True)} ({NIVEAUX[niveau]})", va="center")
+        axe.text(
+            taux,
+            position,
+            f" {fmt.pourcent(taux, signe=True)} ({NIVEAUX[niveau]})",
+            va="center",
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+        )
     axe.set_xlim(0, max(bilan["mensuelle"].max(), SEUIL_ALERTE) * 1.45)
     axe.xaxis.set_major_formatter(FuncFormatter(_pourcent_axe))
     axe.set_title("Croissance à tenir chaque mois (composée)")
