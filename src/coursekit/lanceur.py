@@ -1,0 +1,303 @@
+"""Lanceur du professeur : ouvre un chapitre en mode présentation, prêt pour le projecteur.
+
+Usage, depuis la racine du dépôt ::
+
+    python -m coursekit.lanceur 06            # le chapitre 06 dans Voilà, mode projecteur
+    python -m coursekit.lanceur kpi           # même chose, par le nom du chapitre
+    python -m coursekit.lanceur 06 --no-browser   # affiche seulement l'adresse
+    python -m coursekit.lanceur --liste       # les chapitres disponibles
+
+Voilà exécute le notebook et n'affiche que le texte, les résultats et les
+simulateurs (le code est caché). La variable ``COURSEKIT_PROJECTEUR=1`` est
+transmise au noyau : ``preparer_notebook()`` agrandit alors les graphiques et
+les widgets. Ctrl+C arrête le serveur.
+
+Les fonctions :func:`demarrer_voila` et :func:`demarrer_lab` servent aussi aux
+tests dans le navigateur et au banc de mesure (``benchmarks/``) : serveur sur un
+port libre de la boucle locale, arrêté avec tout son groupe de processus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import webbrowser
+from dataclasses import dataclass, field
+from pathlib import Path
+
+RACINE = Path(__file__).resolve().parents[2]
+DOSSIER_NOTEBOOKS = RACINE / "notebooks"
+HOTE = "127.0.0.1"
+
+
+def chapitres() -> list[Path]:
+    """Les notebooks du cours, dans l'ordre des chapitres."""
+    return sorted(DOSSIER_NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def trouver_chapitre(nom: str) -> Path:
+    """Le notebook désigné par ``06``, ``6``, ``kpi``, ``06-kpi`` ou un chemin.
+
+    >>> trouver_chapitre("zzz-inconnu")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: Aucun chapitre ne correspond à « zzz-inconnu ». Chapitres disponibles : ...
+    """
+    chemin = Path(nom)
+    if chemin.suffix == ".ipynb" and chemin.exists():
+        return chemin.resolve()
+    cle = nom.strip().lower().removesuffix(".ipynb")
+    if cle.isdigit():
+        cle = f"{int(cle):02d}"
+    trouves = [c for c in chapitres() if c.stem == cle or c.stem.startswith(cle + "-")]
+    if not trouves:
+        trouves = [c for c in chapitres() if cle and cle in c.stem]
+    if len(trouves) == 1:
+        return trouves[0]
+    disponibles = ", ".join(c.stem for c in chapitres()) or "aucun"
+    if not trouves:
+        raise ValueError(f"Aucun chapitre ne correspond à « {nom} ». Chapitres disponibles : {disponibles}.")
+    noms = ", ".join(c.stem for c in trouves)
+    raise ValueError(f"« {nom} » désigne plusieurs chapitres ({noms}) : soyez plus précis.")
+
+
+def port_libre() -> int:
+    """Un port TCP libre sur la boucle locale."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as prise:
+        prise.bind((HOTE, 0))
+        return prise.getsockname()[1]
+
+
+def _port_ouvert(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as prise:
+        prise.settimeout(0.5)
+        return prise.connect_ex((HOTE, port)) == 0
+
+
+def _enfants(pid: int) -> list[int]:
+    """Les processus descendants de ``pid`` (Linux : /proc ; ailleurs : liste vide)."""
+    parents: dict[int, int] = {}
+    for entree in Path("/proc").glob("[0-9]*"):
+        try:
+            stat = (entree / "stat").read_text()
+            parents[int(entree.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    trouves, a_voir = [], [pid]
+    while a_voir:
+        courant = a_voir.pop()
+        for enfant, parent in parents.items():
+            if parent == courant:
+                trouves.append(enfant)
+                a_voir.append(enfant)
+    return trouves
+
+
+@dataclass
+class Serveur:
+    """Un serveur Jupyter (Voilà ou JupyterLab) lancé dans son propre groupe de processus."""
+
+    processus: subprocess.Popen
+    port: int
+    journal: Path | None = None
+    nom: str = "serveur"
+    _descendants: set = field(default_factory=set)
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOTE}:{self.port}"
+
+    def attendre(self, delai: float = 60.0) -> Serveur:
+        """Attend que le serveur écoute ; lève ``RuntimeError`` (avec son journal) sinon."""
+        fin = time.monotonic() + delai
+        while time.monotonic() < fin:
+            if self.processus.poll() is not None:
+                raise RuntimeError(f"{self.nom} s'est arrêté au démarrage :\n{self.lire_journal()}")
+            if _port_ouvert(self.port):
+                return self
+            time.sleep(0.2)
+        self.arreter()
+        raise RuntimeError(f"{self.nom} n'écoute pas après {delai:.0f} s :\n{self.lire_journal()}")
+
+    def lire_journal(self) -> str:
+        if self.journal and self.journal.exists():
+            return self.journal.read_text(encoding="utf-8", errors="replace")[-4000:]
+        return ""
+
+    def noyaux(self) -> list[int]:
+        """Les processus descendants du serveur (les noyaux), retenus pour l'arrêt."""
+        pids = _enfants(self.processus.pid)
+        self._descendants.update(pids)
+        return pids
+
+    def arreter(self) -> None:
+        """Arrête le serveur et tout son groupe de processus, noyaux compris, quoi qu'il arrive."""
+        self.noyaux()
+        if self.processus.poll() is None:
+            try:
+                os.killpg(self.processus.pid, signal.SIGTERM)
+            except (ProcessLookupError, PermissionError):
+                pass
+            try:
+                self.processus.wait(timeout=8)
+            except subprocess.TimeoutExpired:
+                try:
+                    os.killpg(self.processus.pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+                self.processus.wait(timeout=5)
+        for pid in self._descendants:  # les noyaux vivent dans leur propre session
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
+
+def _lancer(commande: list[str], port: int, nom: str, env: dict, journal: Path | None) -> Serveur:
+    sortie = open(journal, "wb") if journal else subprocess.DEVNULL  # noqa: SIM115
+    processus = subprocess.Popen(
+        commande,
+        cwd=RACINE,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=sortie,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    if journal:
+        sortie.close()
+    return Serveur(processus, port, journal, nom)
+
+
+def environnement(projecteur: bool, **autres: str) -> dict:
+    """L'environnement des serveurs : mode projecteur choisi, données du dépôt."""
+    env = dict(os.environ)
+    env.pop("COURSEKIT_DONNEES", None)
+    env.pop("COURSEKIT_PROJECTEUR", None)
+    if projecteur:
+        env["COURSEKIT_PROJECTEUR"] = "1"
+    env.update(autres)
+    return env
+
+
+def demarrer_voila(
+    notebook: Path | None = None,
+    port: int | None = None,
+    projecteur: bool = False,
+    journal: Path | None = None,
+    env: dict | None = None,
+) -> Serveur:
+    """Lance Voilà sur la boucle locale, pour un notebook ou pour tout le dépôt.
+
+    Sans ``notebook``, un chapitre s'ouvre à ``/voila/render/notebooks/<nom>.ipynb``.
+    """
+    port = port or port_libre()
+    commande = [
+        sys.executable,
+        "-m",
+        "voila",
+        "--no-browser",
+        f"--port={port}",
+        f"--Voila.ip={HOTE}",
+        "--Voila.port_retries=0",
+        "--show_tracebacks=True",
+    ]
+    if notebook is not None:
+        commande.append(str(notebook))
+    env = env if env is not None else environnement(projecteur)
+    return _lancer(commande, port, "Voilà", env, journal).attendre()
+
+
+def demarrer_lab(dossier_reglages: Path, port: int | None = None, journal: Path | None = None) -> Serveur:
+    """Lance JupyterLab à la racine du dépôt, sans jeton, sur la boucle locale.
+
+    ``dossier_reglages`` reçoit des réglages propres à la session : pas
+    d'enregistrement automatique (les notebooks du dépôt ne sont jamais réécrits),
+    toutes les cellules présentes dans la page, pas de nouvelles ni d'annonces.
+    """
+    port = port or port_libre()
+    reglages = {
+        "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": '{"autosave": false}',
+        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": '{"windowingMode": "none"}',
+        "@jupyterlab/apputils-extension/notification.jupyterlab-settings": (
+            '{"fetchNews": "false", "checkForUpdates": false, "doNotDisturbMode": true}'
+        ),
+    }
+    for nom, contenu in reglages.items():
+        chemin = dossier_reglages / "settings" / nom
+        chemin.parent.mkdir(parents=True, exist_ok=True)
+        chemin.write_text(contenu, encoding="utf-8")
+    (dossier_reglages / "workspaces").mkdir(parents=True, exist_ok=True)
+    commande = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--allow-root",
+        f"--port={port}",
+        f"--ServerApp.ip={HOTE}",
+        "--ServerApp.port_retries=0",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        "--ServerApp.disable_check_xsrf=True",
+        f"--ServerApp.root_dir={RACINE}",
+        "--LabApp.expose_app_in_browser=True",
+        f"--LabApp.user_settings_dir={dossier_reglages / 'settings'}",
+        f"--LabApp.workspaces_dir={dossier_reglages / 'workspaces'}",
+        "--LabApp.news_url=None",
+    ]
+    return _lancer(commande, port, "JupyterLab", environnement(False), journal).attendre()
+
+
+def main(arguments: list[str] | None = None) -> int:
+    analyseur = argparse.ArgumentParser(
+        prog="python -m coursekit.lanceur",
+        description="Ouvre un chapitre en mode présentation (Voilà) avec le mode projecteur.",
+    )
+    analyseur.add_argument("chapitre", nargs="?", help="numéro (06) ou nom (kpi) du chapitre")
+    analyseur.add_argument("--no-browser", action="store_true", help="ne pas ouvrir le navigateur")
+    analyseur.add_argument("--port", type=int, default=None, help="port (par défaut : un port libre)")
+    analyseur.add_argument("--sans-projecteur", action="store_true", help="tailles de texte normales")
+    analyseur.add_argument("--liste", action="store_true", help="afficher les chapitres disponibles")
+    options = analyseur.parse_args(arguments)
+    if options.liste or not options.chapitre:
+        print("Chapitres disponibles :")
+        for chemin in chapitres():
+            print(f"  {chemin.stem}")
+        if not options.chapitre:
+            print("Exemple : python -m coursekit.lanceur 06")
+        return 0
+    try:
+        notebook = trouver_chapitre(options.chapitre)
+    except ValueError as erreur:
+        print(erreur, file=sys.stderr)
+        return 2
+    try:
+        serveur = demarrer_voila(notebook, port=options.port, projecteur=not options.sans_projecteur)
+    except RuntimeError as erreur:
+        print(f"Voilà n'a pas démarré : {erreur}", file=sys.stderr)
+        return 1
+    url = f"{serveur.url}/"
+    mode = "normal" if options.sans_projecteur else "projecteur"
+    print(f"Chapitre {notebook.stem} en présentation (mode {mode}) : {url}", flush=True)
+    print("Ctrl+C pour arrêter.", flush=True)
+    if not options.no_browser:
+        webbrowser.open(url)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # arrêt propre aussi sur « kill »
+    try:
+        serveur.processus.wait()
+    except (KeyboardInterrupt, SystemExit):
+        print("\nArrêt du serveur.")
+    finally:
+        serveur.arreter()
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
