@@ -29,7 +29,7 @@ RACINE = Path(__file__).resolve().parents[2]
 DOSSIER_NOTEBOOKS = RACINE / "notebooks"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 VUE_WIDGET = "application/vnd.jupyter.widget-view+json"
-ADRESSE = re.compile(r" at 0x[0-9a-fA-F]+")
+ADRESSE = re.compile(r" at 0x[0-9a-fA-F]+\b")
 
 
 def stabiliser(carnet) -> None:
