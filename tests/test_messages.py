@@ -50,6 +50,13 @@ def test_caracteristique_contre_probleme_resolu():
     assert probleme_resolu.score > caracteristique.score
 
 
+def test_mesures_techniques_comptent_comme_jargon():
+    a = analyser_message("Tee-shirt en coton bio 180 g/m², batterie 5000 mAh.")
+    assert a.jargon == ("180 g/m²", "5000 mAh")
+    assert a.remarque("jargon").points == 0
+    assert analyser_message("Livré en 24 h, 30 % de réduction.").jargon == ()
+
+
 def test_longueur_par_paliers():
     court = analyser_message("Simple et rapide : " + " ".join(["mot"] * (MOTS_IDEAL - 4)))
     assert court.nombre_mots == MOTS_IDEAL - 1 and court.remarque("longueur").points == 15

@@ -153,9 +153,12 @@ def test_completude_par_groupe_et_bilan():
     assert p.bilan_completude() == (
         "Fiche complète à 80\xa0% : il manque les revenus, les moments de consultation et le budget moyen."
     )
-    assert Persona().bilan_completude().startswith("Fiche complète à 0\xa0% : il manque encore 15 champs, dont")
     assert (
-        persona_mode_eco().bilan_completude() == "Fiche complète à 100\xa0% : tous les critères sont renseignés."
+        Persona().bilan_completude().startswith("Fiche complète à 0\xa0% : il manque encore 15 champs, dont")
+    )
+    assert (
+        persona_mode_eco().bilan_completude()
+        == "Fiche complète à 100\xa0% : tous les critères sont renseignés."
     )
     with pytest.raises(ErreurSaisie, match="n'existe pas"):
         p.est_rempli("couleur_preferee")

@@ -98,13 +98,14 @@ def test_saisies_impossibles_message_francais_rien_de_perdu():
     assert outil.budget.value == "abc" and outil.nom.value == "Inès"
     assert outil.carte.value == carte  # la dernière fiche correcte reste affichée
     outil.budget.value = "45"
-    outil.age_max.value = 20
+    outil.age.value = 100
+    outil.etendue.value = 30
     assert (
-        "La tranche d'âge doit finir après son début : 20 ans est plus jeune que 25 ans"
-        in outil.message.texte
+        "La tranche d'âge irait de 100 à 130 ans : elle ne peut pas dépasser 120 ans" in outil.message.texte
     )
-    assert outil.age.value == 25 and outil.age_max.value == 20
-    outil.age_max.value = 35
+    assert outil.age.value == 100 and outil.etendue.value == 30
+    outil.age.value = 25
+    outil.etendue.value = 10
     assert outil.persona().age == (25, 35)
     assert outil.message.texte.startswith("Inès, 25 à 35 ans, B2C :")
     outil.age.value = 0
@@ -112,11 +113,19 @@ def test_saisies_impossibles_message_francais_rien_de_perdu():
 
 
 def test_chaque_curseur_change_la_phrase():
-    outil = ConstructeurPersona(persona_mode_eco(), delai=0)
-    for curseur, valeur in ((outil.age, 26), (outil.age_max, 30)):
+    # comme le test dans le navigateur : chaque curseur avance d'un cran à partir de zéro
+    outil = ConstructeurPersona(delai=0)
+    for curseur, valeur in ((outil.age, 1), (outil.etendue, 1), (outil.age, 2), (outil.etendue, 2)):
         avant = outil.message.texte
         curseur.value = valeur
         assert outil.message.texte != avant
+    assert outil.message.texte.startswith("Persona sans prénom, 2 à 4 ans, B2C :")
+    # à l'autre bout : la poignée au maximum recule d'un cran
+    outil = ConstructeurPersona(persona_mode_eco(), delai=0)
+    outil.etendue.value = 60
+    avant = outil.message.texte
+    outil.etendue.value = 59
+    assert outil.message.texte != avant and "25 à 84 ans" in outil.message.texte
 
 
 def test_fiche_complete_et_cible_b2b():
@@ -133,7 +142,7 @@ def test_enregistrer_puis_ouvrir_texte_hostile(travaux):
     remplir_formulaire(outil)
     outil.nom.value = HOSTILE
     outil.freins.value = "Éco 🌱\n<script>alert(1)</script>\n" + "y" * 10_000
-    outil.age_max.value = 40
+    outil.etendue.value = 15
     outil.fichier.value = "ma fiche"
     chemin = outil.enregistrer()
     assert chemin == travaux / "ma fiche.json"
@@ -145,7 +154,7 @@ def test_enregistrer_puis_ouvrir_texte_hostile(travaux):
     assert autre.ouvrir()
     assert autre.persona() == outil.persona()
     assert autre.freins.value.splitlines()[2] == "y" * 10_000
-    assert autre.age.value == 25 and autre.age_max.value == 40
+    assert autre.age.value == 25 and autre.etendue.value == 15
     assert "Fiche relue depuis ma fiche.json" in autre.message_fichier.texte
     assert "<script>" not in autre.carte.value
 

@@ -99,6 +99,8 @@ JARGON_MOTS: tuple[str, ...] = (
     "features",
 )
 """Mots techniques qui décrivent le produit au lieu de dire ce qu'il apporte."""
+JARGON_UNITES = re.compile(r"(?i)\d+(?:[.,]\d+)?\s*(?:g/m²|g/m2|mah|ghz|mhz|dpi|ppp|rpm|tr/min)(?!\w)")
+"""Une mesure technique (grammage, batterie, fréquence…) est une caractéristique, pas un bénéfice."""
 
 BENEFICE_PREFIXES: tuple[str, ...] = (
     "gagn",
@@ -350,7 +352,7 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
         )
 
     # 2. le jargon
-    jargon = _reperer(liste, norm, JARGON_PREFIXES, JARGON_MOTS)
+    jargon = _unique([*_reperer(liste, norm, JARGON_PREFIXES, JARGON_MOTS), *JARGON_UNITES.findall(texte)])
     if jargon:
         perdus["jargon"] = min(BAREME["jargon"], POINTS_PAR_MOT_TECHNIQUE * len(jargon))
         remarques.append(

@@ -431,8 +431,12 @@ def carte_html(persona: Persona) -> str:
         for c in ("sexe", "lieu", "taille_foyer", "etudes", "revenus")
     )
     sections = "".join(
-        f"<div style='margin-top:0.35em'><b>{_e(TITRES[c])}</b>{_puces(getattr(persona, c))}</div>"
+        f"<div><b>{_e(TITRES[c])}</b>{_puces(getattr(persona, c))}</div>"
         for c in ("habitudes_digitales", "motivations", "freins", "canaux", "moments")
+    )
+    sections = (
+        "<div style='display:grid;grid-template-columns:repeat(auto-fit,minmax(15em,1fr));"
+        f"gap:0.2em 1.2em;margin-top:0.35em'>{sections}</div>"
     )
     budget = _e(persona.budget_texte()) if persona.budget is not None else _A_COMPLETER
     parcours = " → ".join(_e(e) for e in persona.parcours) if persona.parcours else _A_COMPLETER
@@ -505,7 +509,7 @@ SOIR = "le soir, de 19 h à 22 h"
 WEEK_END = "le week-end"
 MIDI = "à la pause déjeuner en semaine (12 h - 14 h)"
 MATIN_BUREAU = "en début de matinée en semaine (8 h - 10 h)"
-TRAJETS = "dans les transports (8 h et 18 h)"
+TRAJETS = "dans les transports, vers 8 h et vers 18 h"
 AVANT_ACHAT = "avant l'achat, au moment de comparer"
 
 # motifs (sans accents, en minuscules) → canal, raison du canal, moments (B2C), moments (B2B), raison des moments

@@ -26,6 +26,7 @@ from coursekit.graphiques.personas import (
 )
 from coursekit.messages import AnalyseMessage, analyser_message
 from coursekit.personas import (
+    AGE_MAXIMUM,
     CIBLES,
     HABITUDES_CONNUES,
     TITRES,
@@ -52,8 +53,8 @@ def _age_lu(valeur: float) -> str:
     return "non renseigné" if valeur == 0 else f"{int(valeur)} ans"
 
 
-def _tranche_lue(valeur: float) -> str:
-    return "pas de tranche" if valeur == 0 else f"jusqu'à {int(valeur)} ans"
+def _etendue_lue(valeur: float) -> str:
+    return "pas de tranche" if valeur == 0 else f"+ {int(valeur)} an" + ("s" if valeur > 1 else "")
 
 
 def _zone(placeholder: str, hauteur: str = "5.2em") -> widgets.Textarea:
@@ -114,7 +115,7 @@ class ConstructeurPersona(Simulateur):
             options=list(CIBLES), value="B2C", description="Cible", style={"description_width": "9em"}
         )
         self.age = Curseur("Âge", 0, 120, 1, 0, _age_lu, entier=True)
-        self.age_max = Curseur("Tranche d'âge", 0, 120, 1, 0, _tranche_lue, entier=True)
+        self.etendue = Curseur("Étendue de la tranche", 0, 60, 1, 0, _etendue_lue, entier=True)
         self.budget = ChampNombre(
             "Budget moyen", libelle="Le budget moyen", unite=f"{fmt.symbole_devise()} par achat"
         )
@@ -157,7 +158,7 @@ class ConstructeurPersona(Simulateur):
                 self.nom,
                 self.profession,
                 self.age,
-                self.age_max,
+                self.etendue,
                 self.cible,
                 widgets.HTML("<b>Critères socio-démographiques</b>"),
                 self.sexe,
@@ -222,7 +223,7 @@ class ConstructeurPersona(Simulateur):
             case.observe(self._quand_case, names="value")
         self.cible.observe(self._quand_choix, names="value")
         self.age.quand_change(self._quand_choix)
-        self.age_max.quand_change(self._quand_choix)
+        self.etendue.quand_change(self._quand_choix)
         self.budget.quand_change(self._quand_choix)
         self.bouton_suggestions.on_click(lambda _b: self.reprendre_suggestions())
         self.bouton_enregistrer.on_click(lambda _b: self.enregistrer())
@@ -271,20 +272,22 @@ class ConstructeurPersona(Simulateur):
         self._quand_frappe()
 
     def lire_age(self) -> int | tuple[int, int] | None:
-        """L'âge réglé : un nombre, une tranche (deux curseurs) ou ``None`` (curseur à 0)."""
-        age, jusqua = int(self.age.value), int(self.age_max.value)
-        if jusqua == 0:
-            return age or None
+        """L'âge réglé : un nombre, une tranche (âge + étendue) ou ``None`` (curseur « Âge » à 0)."""
+        age, etendue = int(self.age.value), int(self.etendue.value)
         if age == 0:
+            if etendue:
+                raise ErreurSaisie(
+                    "Réglez d'abord l'âge (le début de la tranche), puis l'étendue de la tranche d'âge."
+                )
+            return None
+        if etendue == 0:
+            return age
+        if age + etendue > AGE_MAXIMUM:
             raise ErreurSaisie(
-                "Réglez d'abord l'âge (le début de la tranche) avant la fin de la tranche d'âge."
+                f"La tranche d'âge irait de {age} à {age + etendue} ans : elle ne peut pas dépasser "
+                f"{AGE_MAXIMUM} ans. Réduisez l'étendue ou l'âge."
             )
-        if jusqua < age:
-            raise ErreurSaisie(
-                f"La tranche d'âge doit finir après son début : {jusqua} ans est plus jeune que {age} ans. "
-                "Augmentez la fin de la tranche ou remettez-la à 0."
-            )
-        return age if jusqua == age else (age, jusqua)
+        return (age, age + etendue)
 
     def persona(self) -> Persona:
         """Le persona tel qu'il est saisi (une :class:`~coursekit.ErreurSaisie` si une saisie est impossible)."""
@@ -311,9 +314,9 @@ class ConstructeurPersona(Simulateur):
     def remplir(self, persona: Persona) -> None:
         """Met un persona dans le formulaire (sans mise à jour intermédiaire)."""
         if isinstance(persona.age, tuple):
-            age, jusqua = persona.age
+            age, etendue = persona.age[0], persona.age[1] - persona.age[0]
         else:
-            age, jusqua = (persona.age or 0), 0
+            age, etendue = (persona.age or 0), 0
         self._chargement = True
         try:
             for champ in ("nom", "profession", "sexe", "lieu", "taille_foyer", "etudes", "revenus"):
@@ -323,9 +326,8 @@ class ConstructeurPersona(Simulateur):
             self.autres_habitudes.value = texte_depuis_entrees(persona.habitudes_digitales)
             self._cocher_selon_liste()
             self.cible.value = persona.cible
-            self.age_max.value = 0
             self.age.value = age
-            self.age_max.value = jusqua
+            self.etendue.value = etendue
             self.budget.value = "" if persona.budget is None else fmt.nombre(persona.budget, 10)
         finally:
             self._chargement = False
