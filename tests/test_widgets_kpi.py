@@ -79,9 +79,9 @@ def test_budget_impossible_message_francais_et_saisie_gardee(saisie, mot):
     assert s.message.texte.startswith("À corriger")
     assert mot in s.message.texte and "budget" in s.message.texte
     assert s.budget.value == saisie
-    assert s.resultats.value == "" and s.graphique.layout.visibility == "hidden"
+    assert s.resultats.value == "" and s.graphique.layout.display == "none"
     s.budget.value = "2 000"
-    assert s.graphique.layout.visibility == "visible"
+    assert s.graphique.layout.display is None
     assert _hauteurs(s)[0] == 2000 and "ROAS 1,8:1" in s.message.texte
 
 

@@ -101,7 +101,8 @@ class SimulateurCampagne(Simulateur):
                 self.taux_marge,
             ]
         )
-        super().__init__([reglages, self.resultats, self.graphique, self.message])
+        # La phrase vient juste sous les réglages : on la lit sans faire défiler la page.
+        super().__init__([reglages, self.message, self.resultats, self.graphique])
         for curseur in self.curseurs:
             curseur.quand_change(self.actualiser)
         self.budget.quand_change(self.actualiser)
@@ -127,7 +128,7 @@ class SimulateurCampagne(Simulateur):
         if not ok:
             # Le message explique quoi corriger ; on retire les résultats devenus faux.
             self.resultats.value = ""
-            self.graphique.layout.visibility = "hidden"
+            self.graphique.layout.display = "none"
             return
         self.resultats.value = cartes_campagne(r)
         hauteurs = (r["budget"], r["chiffre_affaires"], r["marge"])
@@ -139,7 +140,7 @@ class SimulateurCampagne(Simulateur):
         self.ligne_depense.set_ydata([r["budget"], r["budget"]])
         self.barres[0].axes.set_ylim(0, max(hauteurs) * 1.2)
         self.graphique.actualiser()
-        self.graphique.layout.visibility = "visible"
+        self.graphique.layout.display = None
         self.message.info(phrase_campagne(r))
 
 
