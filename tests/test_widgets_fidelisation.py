@@ -146,8 +146,10 @@ def test_points_echange_trop_gros_et_saisie_fausse():
     sim.montant.value = "12,5"
     sim.bouton_echange.click()
     assert "entier" in lisible(sim.message.texte)
+    image = sim.graphique.value
     sim.montant.value = "30"
     assert lisible(sim.message.texte).startswith("Solde : 230 points")
+    assert sim.graphique.value == image
 
 
 def test_points_curseur_et_annulation():

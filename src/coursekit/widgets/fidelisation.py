@@ -198,6 +198,7 @@ class SimulateurPoints(Simulateur):
     def __init__(self, operations=None, valeur_point: float = 0.10):
         self.valeur_point = valeur_point
         self.operations: list[tuple[str, float]] = list(operations or [])
+        self._phrase = ""
         self.montant = ChampNombre(
             "Montant ou points",
             "95",
@@ -231,9 +232,11 @@ class SimulateurPoints(Simulateur):
         self.actualiser()
 
     def _verifier_saisie(self, _changement=None) -> None:
+        """Dès que le champ change : message si la saisie est fausse, sinon la phrase du compte revient
+        (sans redessiner le graphique, qui n'a pas changé)."""
         ok, _ = self.calculer(self.montant.lire)
         if ok:
-            self.actualiser()
+            self.message.info(self._phrase)
 
     def ajouter(self, genre: str) -> bool:
         """Ajoute une opération si elle est possible ; sinon, message et historique intact."""
@@ -281,10 +284,11 @@ class SimulateurPoints(Simulateur):
             self.elements.axes.set_ylim(0, 300)
             self.tableau.value = "<p><em>Aucune opération pour l'instant.</em></p>"
             self.graphique.actualiser()
-            self.message.info(
+            self._phrase = (
                 f"Compte vide. Chaque euro dépensé rapporte {fmt.nombre(self.points_par_euro.value, 1)} point : "
                 "tapez un montant puis cliquez sur « Ajouter un achat »."
             )
+            self.message.info(self._phrase)
             return
         x = list(range(len(historique) + 1))
         soldes = [0, *historique["solde"].tolist()]
@@ -297,7 +301,8 @@ class SimulateurPoints(Simulateur):
         self.elements.axes.set_ylim(0, max(plus_haut, *(visibles or [0])) * 1.15)
         self.graphique.actualiser()
         self.tableau.value = self._tableau_html(historique)
-        self.message.info(self.phrase(historique))
+        self._phrase = self.phrase(historique)
+        self.message.info(self._phrase)
 
     def _tableau_html(self, historique: pd.DataFrame) -> str:
         return tableau_historique(historique).data
