@@ -221,7 +221,7 @@ def test_relecteur_de_message():
     image = outil.graphique.value
     outil.texte.value = "Notre tee-shirt a un grammage de 180 g et des fibres <b>recyclées</b>."
     assert outil.message.texte.startswith("Message à réécrire.")
-    assert "bénéfice client" in outil.message.texte and "sans jargon" in outil.message.texte
+    assert "bénéfice client" in outil.message.texte and "mots simples" in outil.message.texte
     assert outil.graphique.value != image
     assert [b.get_width() for b in outil.elements["barres"]][:2] == [0, 10]
     outil.texte.value = "Profitez de tenues éthiques livrées en 24 h."
@@ -235,7 +235,7 @@ def test_relecteur_de_message():
 def test_html_analyse_echappe():
     contenu = html_analyse(analyser_message("<script>x</script> API REST"))
     assert "<script>" not in contenu and "« API »" in html.unescape(contenu)
-    assert "❌" in contenu
+    assert "✘" in contenu
 
 
 def test_exercice_trois_messages_trois_personas():

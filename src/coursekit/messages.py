@@ -43,7 +43,7 @@ POINTS_PAR_MOT_TECHNIQUE = 15
 
 TITRES_CRITERES: dict[str, str] = {
     "benefice": "Bénéfice client",
-    "jargon": "Sans jargon",
+    "jargon": "Mots simples",
     "longueur": "Longueur",
     "langage": "Mots de la cible",
     "client": "Tourné vers le client",

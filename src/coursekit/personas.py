@@ -761,7 +761,7 @@ def persona_mode_eco() -> Persona:
             "être livrée vite",
         ],
         freins=[
-            "impatiente : veut une réponse rapide du service client",
+            "attend une réponse rapide du service client",
             "se méfie du greenwashing",
         ],
         canaux=["TikTok", "Instagram", "avis clients"],

@@ -488,11 +488,11 @@ class ConstructeurPersona(Simulateur):
 
 
 def html_analyse(analyse: AnalyseMessage) -> str:
-    """Les remarques d'une analyse en liste HTML ✅ / ❌ (texte échappé)."""
+    """Les remarques d'une analyse en liste HTML ✔ / ✘ (texte échappé)."""
     couleur = "#00664a" if analyse.score >= 80 else ("#8a5a00" if analyse.score >= 50 else "#a33a00")
     lignes = "".join(
         f"<li style='margin:0.15em 0;color:{'#00664a' if r.ok else '#a33a00'}'>"
-        f"{'✅' if r.ok else '❌'} <b>{html.escape(r.titre)}</b> : {html.escape(r.texte)}</li>"
+        f"{'✔' if r.ok else '✘'} <b>{html.escape(r.titre)}</b> : {html.escape(r.texte)}</li>"
         for r in analyse.remarques
     )
     return (
