@@ -396,3 +396,85 @@ def verifier_page(page, chemin: Path, vues_attendues: int, simulateurs_attendus:
                 defauts.append(f"{titre} : le texte tapé a été effacé ou modifié ({valeur!r})")
     defauts.extend(f"après les manipulations : {d}" for d in defauts_page(page) if d not in defauts)
     return defauts
+
+
+JS_POLICES_WIDGETS = """() => {
+  const mesures = [];
+  const choix = '.jupyter-widgets .widget-label, .jupyter-widgets .widget-html-content, '
+    + '.jupyter-widgets input[type=text], .jupyter-widgets input[type=number], .jupyter-widgets textarea, .jupyter-widgets button, .jupyter-widgets select, .coursekit-message, .coursekit-lecture';
+  for (const e of document.querySelectorAll(choix)) {
+    const r = e.getBoundingClientRect();
+    const texte = (e.innerText || e.value || '').trim();
+    if (!texte || r.width === 0 || r.height === 0) continue;
+    // la taille du texte lui-même : le plus petit texte visible dans l'élément
+    let taille = parseFloat(getComputedStyle(e).fontSize);
+    for (const f of e.querySelectorAll('*')) {
+      if (!(f.innerText || '').trim() || f.getBoundingClientRect().width === 0) continue;
+      taille = Math.min(taille, parseFloat(getComputedStyle(f).fontSize));
+    }
+    let petit = e;
+    for (const f of e.querySelectorAll('*')) {
+      if ((f.innerText || '').trim() && parseFloat(getComputedStyle(f).fontSize) === taille) { petit = f; break; }
+    }
+    const nom = petit.tagName.toLowerCase() + (petit.className ? '.' + petit.className.toString().split(' ').join('.') : '');
+    mesures.push([taille, nom.slice(0, 60) + ' « ' + (petit.innerText || e.value || '').trim().slice(0, 40) + ' »']);
+  }
+  return mesures;
+}"""
+
+# Hauteur des caractères dessinés DANS l'image d'un graphique, mesurée sur la page : on
+# redessine l'image dans un canevas, on garde les pixels sombres et gris (le texte ; les
+# barres colorées et la grille claire sont exclues), on cherche les taches connexes de la
+# taille d'un caractère, et on prend le 8e décile de leurs hauteurs, ramené à la taille
+# affichée à l'écran.
+JS_HAUTEUR_TEXTE_IMAGE = """async (img) => {
+  if (img.decode) { try { await img.decode(); } catch (e) {} }
+  const W = img.naturalWidth, H = img.naturalHeight;
+  const c = document.createElement('canvas'); c.width = W; c.height = H;
+  const ctx = c.getContext('2d'); ctx.drawImage(img, 0, 0);
+  const d = ctx.getImageData(0, 0, W, H).data;
+  const sombre = new Uint8Array(W * H);
+  for (let i = 0; i < W * H; i++) {
+    const r = d[4 * i], g = d[4 * i + 1], b = d[4 * i + 2], a = d[4 * i + 3];
+    const lum = 0.299 * r + 0.587 * g + 0.114 * b;
+    if (a > 128 && lum < 100 && Math.max(r, g, b) - Math.min(r, g, b) < 60) sombre[i] = 1;
+  }
+  const vu = new Uint8Array(W * H); const hauteurs = []; const pile = [];
+  for (let p = 0; p < W * H; p++) {
+    if (!sombre[p] || vu[p]) continue;
+    let x0 = W, x1 = 0, y0 = H, y1 = 0; pile.push(p); vu[p] = 1;
+    while (pile.length) {
+      const q = pile.pop(); const x = q % W, y = (q - x) / W;
+      if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx, ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= W || ny >= H) continue;
+        const n = ny * W + nx; if (sombre[n] && !vu[n]) { vu[n] = 1; pile.push(n); }
+      }
+    }
+    const h = y1 - y0 + 1, w = x1 - x0 + 1;
+    if (h >= 4 && h <= 80 && w <= 160) hauteurs.push(h);
+  }
+  hauteurs.sort((a, b) => a - b);
+  // 8e décile : hauteur des majuscules, chiffres et lettres à jambage (la médiane
+  // d'un graphique très littéraire ne verrait que les minuscules « x »).
+  const haute = hauteurs.length ? hauteurs[Math.floor(hauteurs.length * 0.8)] : 0;
+  const affiche = img.getBoundingClientRect().width;
+  return { haute, caracteres: hauteurs.length, largeur: W, hauteur: H, affiche, ecran: haute * affiche / W };
+}"""
+
+
+def polices_widgets(page) -> list:
+    """[(taille en px, description)] du texte visible des widgets."""
+    return page.evaluate(JS_POLICES_WIDGETS)
+
+
+def hauteur_texte_image(image) -> dict:
+    """Hauteur (8e décile) des caractères dessinés dans une image, en pixels de l'image et à l'écran."""
+    return image.evaluate(JS_HAUTEUR_TEXTE_IMAGE)
+
+
+def premiere_image_simulateur(page):
+    """La première image de graphique d'un simulateur (ou None)."""
+    images = page.locator(".coursekit-simulateur img")
+    return images.first if images.count() else None

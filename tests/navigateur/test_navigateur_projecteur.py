@@ -1,0 +1,64 @@
+"""Mode projecteur vérifié sur la page, à 1280×720 : le texte des widgets est grand
+(taille calculée par le navigateur) et le texte DESSINÉ dans les graphiques aussi.
+
+Pour les graphiques, on ne se contente pas de lire ``rcParams`` dans le noyau : on mesure
+dans la page la hauteur des caractères de l'image affichée (pixels sombres et gris groupés
+en taches de la taille d'une lettre, 8e décile des hauteurs, ramenée à la taille à l'écran),
+et on la compare au même graphique en mode normal.
+"""
+
+import pilote
+import pytest
+
+NOTEBOOKS = pilote.notebooks()
+TAILLE_MINIMALE_WIDGETS = 18  # px, texte des widgets au projecteur
+HAUTEUR_MINIMALE_CARACTERES = 14  # px à l'écran, majuscules et chiffres (16 pt à 100 dpi ≈ 16 px)
+RAPPORT_MINIMAL = 1.25  # projecteur / normal, pour le même graphique (16 pt / 11 pt ≈ 1,45)
+
+
+def _ouvrir(page, serveur, chemin):
+    attendu = pilote.attendu(chemin)
+    pilote.ouvrir_voila(page, serveur.url, chemin.name, attendu.vues)
+    return attendu
+
+
+@pytest.mark.parametrize("chemin", NOTEBOOKS, ids=[c.stem for c in NOTEBOOKS])
+def test_mode_projecteur_grands_caracteres(chemin, serveur_voila_projecteur, page, tmp_path):
+    _ouvrir(page, serveur_voila_projecteur, chemin)
+    page.screenshot(path=tmp_path / f"{chemin.stem}.png")
+    mesures = pilote.polices_widgets(page)
+    assert mesures, f"{chemin.name} : aucun texte de widget sur la page"
+    petits = sorted(m for m in mesures if m[0] < TAILLE_MINIMALE_WIDGETS)
+    assert not petits, f"{chemin.name} : texte de widget trop petit au projecteur : {petits[:5]}"
+    image = pilote.premiere_image_simulateur(page)
+    if image is not None:
+        image.scroll_into_view_if_needed()
+        texte = pilote.hauteur_texte_image(image)
+        assert texte["caracteres"] >= 5, f"{chemin.name} : pas de texte lisible dans le graphique {texte}"
+        assert texte["ecran"] >= HAUTEUR_MINIMALE_CARACTERES, f"{chemin.name} : texte du graphique {texte}"
+
+
+def test_graphiques_plus_grands_au_projecteur(serveur_voila, serveur_voila_projecteur, navigateur):
+    """Le même graphique, mode normal puis projecteur : ses caractères sont nettement plus hauts."""
+    for chemin in NOTEBOOKS:
+        hauteurs = {}
+        for mode, serveur in (("normal", serveur_voila), ("projecteur", serveur_voila_projecteur)):
+            page = pilote.nouvelle_page(navigateur)
+            try:
+                _ouvrir(page, serveur, chemin)
+                image = pilote.premiere_image_simulateur(page)
+                if image is None:
+                    break
+                image.scroll_into_view_if_needed()
+                hauteurs[mode] = pilote.hauteur_texte_image(image)
+            finally:
+                page.context.close()
+        if len(hauteurs) == 2:
+            break
+    else:
+        pytest.fail("aucun notebook n'a de simulateur avec un graphique")
+    normal, grand = hauteurs["normal"], hauteurs["projecteur"]
+    print(
+        f"{chemin.stem} : caractères {normal['ecran']:.1f} px (normal), {grand['ecran']:.1f} px (projecteur)"
+    )
+    assert grand["ecran"] >= RAPPORT_MINIMAL * normal["ecran"], (chemin.name, normal, grand)
