@@ -42,7 +42,7 @@ def tableau(
                 "props": "font-size:1.15em;font-weight:bold;text-align:left;padding:0.3em 0",
             },
             {"selector": "th", "props": "text-align:left;padding:0.3em 0.8em;background:#eef4fb"},
-            {"selector": "td", "props": "padding:0.3em 0.8em"},
+            {"selector": "td", "props": "padding:0.3em 0.8em;text-align:left"},
         ]
     )
 
