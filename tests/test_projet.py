@@ -50,8 +50,15 @@ def test_notebooks_bien_formes():
         for cellule in carnet.cells:
             assert "execution" not in cellule.metadata, f"{chemin.name} : minutage enregistré"
             if cellule.cell_type == "code":
+                flux = [s.get("name") for s in cellule.outputs if s.output_type == "stream"]
+                assert len(flux) == len(set(flux)), f"{chemin.name} : impressions non fusionnées (régénérez)"
                 for sortie in cellule.outputs:
                     assert sortie.output_type != "error", f"{chemin.name} : une cellule finit en erreur"
+                    donnees = sortie.get("data", {})
+                    assert "application/vnd.jupyter.widget-view+json" not in donnees, (
+                        f"{chemin.name} : régénérez"
+                    )
+                    assert not re.search(r"at 0x[0-9a-f]{6,}", donnees.get("text/plain", "")), chemin.name
                     texte = "".join(sortie.get("text", ""))
                     assert "Traceback" not in texte, f"{chemin.name} : trace d'erreur affichée"
 
@@ -81,3 +88,18 @@ def test_edition_eleve_sans_solutions(tmp_path):
         )
         == solutions
     )
+
+
+def test_edition_eleve_s_execute_sans_les_solutions(tmp_path):
+    """Aucune cellule ne dépend d'une cellule « solution » : l'édition élève tourne de bout en bout."""
+    from nbclient import NotebookClient
+
+    from coursekit import editions
+
+    for chemin in editions.edition("eleve", tmp_path):
+        carnet = nbformat.read(chemin, as_version=4)
+        NotebookClient(
+            carnet, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+        ).execute()  # dossier courant : tmp_path, où iraient d'éventuels fichiers de l'élève
+        erreurs = [s for c in carnet.cells for s in c.get("outputs", []) if s.output_type == "error"]
+        assert not erreurs, f"{chemin.name} : {erreurs[:1]}"
