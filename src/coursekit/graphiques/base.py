@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 
+import PIL.Image
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
@@ -47,6 +49,25 @@ def nouvelle_figure(largeur: float = 7.0, hauteur: float = 3.8, **kwargs) -> tup
     figure = FigureCours(figsize=(largeur, hauteur), layout="constrained")
     axes = figure.subplots(**kwargs)
     return figure, axes
+
+
+def figure_en_png_rapide(figure: Figure) -> bytes:
+    """Les mêmes pixels que :func:`figure_en_png`, en deux fois moins de temps.
+
+    Pour les simulateurs, qui redessinent à chaque geste : dessin direct par Agg (sans
+    le détour de ``savefig``) et compression PNG légère (fichier ~10 % plus gros,
+    encodage ~2 fois plus rapide). Reproductible : ni date ni logiciel dans le fichier.
+    Une figure dont la résolution n'est pas 100 dpi passe par :func:`figure_en_png`.
+    """
+    if figure.dpi != 100:
+        return figure_en_png(figure)
+    canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
+    canvas.draw()
+    largeur, hauteur = canvas.get_width_height()
+    tampon = io.BytesIO()
+    image = PIL.Image.frombuffer("RGBA", (largeur, hauteur), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    image.save(tampon, format="png", compress_level=1)
+    return tampon.getvalue()
 
 
 def figure_en_png(figure: Figure, dpi: int = 100) -> bytes:

@@ -21,7 +21,7 @@ import ipywidgets as widgets
 
 from coursekit import format as fmt
 from coursekit.erreurs import ErreurSaisie
-from coursekit.graphiques.base import figure_en_png
+from coursekit.graphiques.base import figure_en_png_rapide
 from coursekit.validation import nombre_saisi
 
 STYLE_LIBELLE = {"description_width": "15em"}
@@ -73,8 +73,11 @@ class ZoneGraphique(widgets.Image):
         self.actualiser()
 
     def actualiser(self) -> None:
-        """Redessine la figure (après modification de ses éléments) et l'envoie."""
-        self.value = figure_en_png(self.figure)
+        """Redessine la figure (après modification de ses éléments) et l'envoie.
+
+        Mêmes pixels que ``figure_en_png``, par le chemin rapide (dessin Agg direct,
+        compression légère) : c'est ce temps que le professeur attend à chaque geste."""
+        self.value = figure_en_png_rapide(self.figure)
 
     def __repr__(self) -> str:
         return "Graphique"
