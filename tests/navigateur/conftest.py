@@ -19,12 +19,6 @@ def pytest_configure(config):
     )
 
 
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if "navigateur" in str(item.path.parent.name):
-            item.add_marker(pytest.mark.navigateur)
-
-
 def en_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "oui"}
 

@@ -5,6 +5,7 @@ automatique, noyau arrêté à la fin) : le test vérifie que le fichier n'a pas
 import pilote
 import pytest
 
+pytestmark = pytest.mark.navigateur
 NOTEBOOKS = pilote.notebooks()
 
 

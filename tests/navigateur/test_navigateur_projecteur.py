@@ -10,6 +10,7 @@ et on la compare au même graphique en mode normal.
 import pilote
 import pytest
 
+pytestmark = pytest.mark.navigateur
 NOTEBOOKS = pilote.notebooks()
 TAILLE_MINIMALE_WIDGETS = 18  # px, texte des widgets au projecteur
 HAUTEUR_MINIMALE_CARACTERES = 14  # px à l'écran, majuscules et chiffres (16 pt à 100 dpi ≈ 16 px)

@@ -4,6 +4,7 @@ erreur, et chaque simulateur réagit au clavier comme pour une vraie personne.""
 import pilote
 import pytest
 
+pytestmark = pytest.mark.navigateur
 NOTEBOOKS = pilote.notebooks()
 
 
