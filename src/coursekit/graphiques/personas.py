@@ -89,7 +89,7 @@ def figure_message(analyse: AnalyseMessage | None = None):
     ]
     axes.set_yticks(positions, [TITRES_CRITERES[c] for c in criteres])
     axes.set_xlim(0, max(maximums) + 9)
-    axes.set_xlabel("points obtenus (sur le barème de chaque critère)")
+    axes.set_xlabel("points obtenus par critère")
     axes.grid(axis="y", visible=False)
     titre = axes.set_title("", loc="left")
     elements = {"barres": barres, "textes": textes, "titre": titre, "criteres": criteres}

@@ -119,6 +119,11 @@ class ConstructeurPersona(Simulateur):
         self.budget = ChampNombre(
             "Budget moyen", libelle="Le budget moyen", unite=f"{fmt.symbole_devise()} par achat"
         )
+        # dans une demi-largeur d'écran, la valeur lue (« non renseigné ») et l'unité passent à la
+        # ligne plutôt que d'être coupées par le bord de la colonne
+        for ligne in (self.age, self.etendue, self.budget):
+            ligne.layout.flex_flow = "row wrap"
+        self.budget.champ.layout.width = "20em"
         self.habitudes = {
             nom: widgets.Checkbox(
                 value=False, description=nom, indent=False, layout=widgets.Layout(width="auto")
@@ -141,7 +146,12 @@ class ConstructeurPersona(Simulateur):
         self.carte = widgets.HTML()
         self.figure, self.elements = figure_completude()
         self.graphique = ZoneGraphique(self.figure)
-        self.fichier = widgets.Text(value="mon-persona", description="Nom du fichier", style=_STYLE)
+        self.fichier = widgets.Text(
+            value="mon-persona",
+            description="Nom du fichier",
+            style=_STYLE,
+            layout=widgets.Layout(width="24em"),
+        )
         self.bouton_enregistrer = widgets.Button(description="Enregistrer", icon="save")
         self.bouton_ouvrir = widgets.Button(description="Ouvrir", icon="folder-open")
         self.bouton_exporter = widgets.Button(description="Exporter la fiche (.html)", icon="download")
@@ -150,7 +160,10 @@ class ConstructeurPersona(Simulateur):
 
         grille_habitudes = widgets.GridBox(
             list(self.habitudes.values()),
-            layout=widgets.Layout(grid_template_columns="repeat(3, auto)", grid_gap="0 1em"),
+            # autant de colonnes que la largeur en permet : au projecteur (police agrandie), deux au lieu de trois
+            layout=widgets.Layout(
+                grid_template_columns="repeat(auto-fill, minmax(12em, 1fr))", grid_gap="0 1em", width="100%"
+            ),
         )
         formulaire = widgets.VBox(
             [
