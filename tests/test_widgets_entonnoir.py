@@ -21,7 +21,7 @@ def test_entonnoir_au_depart_graine_de_ville():
     texte = sim.message.texte
     assert "Le maillon faible est l'étape Action" in texte
     assert "20\xa0% des personnes de l'étape Désir (25 → 5)" in texte
-    assert "2,5 clients de plus par mois" in texte and "100\xa0€ de chiffre d'affaires en plus" in texte
+    assert "2,5 clients de plus par mois" in texte and "125\xa0€ de chiffre d'affaires en plus" in texte
     largeurs = [barre.get_width() for barre in sim.elements.barres]
     assert largeurs == pytest.approx([500, 250, 100, 25, 5, 2])
     for barre in sim.elements.barres:  # barres centrées sur 0
@@ -40,7 +40,7 @@ def test_entonnoir_les_curseurs_changent_graphique_et_phrase():
     sim.audience.value = 1_000
     assert sim.elements.barres[0].get_width() == 1_000
     assert sim.elements.barres[5].get_width() == pytest.approx(4)
-    assert "5 clients de plus" in sim.message.texte and "200\xa0€" in sim.message.texte
+    assert "5 clients de plus" in sim.message.texte and "250\xa0€" in sim.message.texte
     assert sim.graphique.value != image
     sim.taux[2].value = 10  # le Désir devient le maillon faible
     assert "Le maillon faible est l'étape Désir" in sim.message.texte

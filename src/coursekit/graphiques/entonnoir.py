@@ -111,10 +111,19 @@ class ElementsCanaux:
     etapes: tuple
 
 
+def _coupure(etape: str, longueur: int = 10) -> str:
+    """Coupe un nom d'étape trop long en deux lignes, avec un trait d'union (« Recom-/mandation »)."""
+    if len(etape) <= longueur:
+        return etape
+    milieu = len(etape) // 2 - 2
+    return f"{etape[:milieu]}-\n{etape[milieu:]}"
+
+
 def figure_canaux(canaux, etapes) -> ElementsCanaux:
     """Deux panneaux : taux de chaque étape par canal (maillon faible hachuré) et taux de conversion."""
     canaux, etapes = list(canaux), tuple(etapes)
-    figure, (gauche, droite) = nouvelle_figure(12.5, 5.4, ncols=2, width_ratios=[2.6, 1])
+    # 10 pouces plutôt que 12,5 : l'image n'est pas réduite à l'écran, le texte reste lisible au projecteur
+    figure, (gauche, droite) = nouvelle_figure(10, 5.2, ncols=2, width_ratios=[2.4, 1])
     barres_etapes, barres_conversion, etiquettes = {}, {}, {}
     for rang, canal in enumerate(canaux):
         couleur = COULEURS_CANAUX[rang % len(COULEURS_CANAUX)]
@@ -123,7 +132,8 @@ def figure_canaux(canaux, etapes) -> ElementsCanaux:
         )
         barres_conversion[canal] = droite.barh(rang, 0, height=0.7, color=couleur)[0]
         etiquettes[canal] = droite.text(0, rang, "", va="center", ha="left")
-    gauche.set_xticks(range(len(etapes)), etapes)
+    # les noms longs (« Recommandation ») passent sur deux lignes pour ne pas toucher leur voisin
+    gauche.set_xticks(range(len(etapes)), [_coupure(etape) for etape in etapes])
     gauche.set_ylim(0, 105)
     gauche.set_xlim(-0.5, len(etapes) - 0.5)
     gauche.yaxis.set_major_formatter(lambda valeur, _p: fmt.pourcent(valeur, 0))

@@ -103,7 +103,7 @@ class SimulateurEntonnoir(Simulateur):
     titre = "Simulateur « Entonnoir AIDAR »"
 
     def __init__(
-        self, audience: int = 500, taux=TAUX_GRAINE_DE_VILLE, panier_moyen: int = 40, gain: int = 10
+        self, audience: int = 500, taux=TAUX_GRAINE_DE_VILLE, panier_moyen: int = 50, gain: int = 10
     ):
         self.audience = Curseur("Audience (visites/mois)", 100, 5_000, 50, audience, fmt.nombre, entier=True)
         self.taux = [
