@@ -1,3 +1,4 @@
+import coursekit as ck
 from coursekit.widgets.introduction import Glossaire, SimulateurInfluence
 
 
@@ -32,3 +33,33 @@ def test_influence_saisie_impossible_en_francais():
     assert "ne paie même pas une publication" in simulateur.message.texte
     simulateur.budget.value = "0"
     assert "supérieur à 0" in simulateur.message.texte
+
+
+def test_influence_budget_trop_petit_pour_les_deux():
+    simulateur = SimulateurInfluence()
+    simulateur.budget.value = "100"
+    assert "ne paie aucune publication" in simulateur.message.texte
+    assert ck.monnaie(300) in simulateur.message.texte and ck.monnaie(8_000) in simulateur.message.texte
+
+
+def test_influence_couts_egaux_sans_un_fois_moins_cher():
+    simulateur = SimulateurInfluence()
+    # 8 000 € pour 500 000 × 1,5 % = 7 500 interactions ; 300 € pour 15 000 × x % donne le même coût
+    simulateur.prix_micro.value = 800
+    simulateur.abonnes_micro.value = 50_000
+    simulateur.engagement_micro.value = 1.5
+    assert "se valent" in simulateur.message.texte
+    assert "1 fois moins cher" not in simulateur.message.texte
+
+
+def test_influence_noms_lisibles_sous_les_barres():
+    simulateur = SimulateurInfluence()
+    axe = simulateur.barres_couts[0].axes
+    noms = [etiquette.get_text() for etiquette in axe.get_xticklabels()]
+    assert all("\n" in nom for nom in noms)
+
+
+def test_glossaire_renvoie_au_numero_du_chapitre():
+    glossaire = Glossaire()
+    assert "chapitre 06<" in glossaire.fiche.value
+    assert "06-kpi" not in glossaire.fiche.value

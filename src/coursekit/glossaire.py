@@ -74,7 +74,7 @@ GLOSSAIRE: tuple[Terme, ...] = (
     Terme(
         "CPL",
         "Coût par lead",
-        "Dépense nécessaire pour obtenir un prospect, c'est-à-dire un contact intéressé qui n'a pas encore acheté.",
+        "Dépense nécessaire pour obtenir un prospect (lead) : un contact intéressé, pas forcément devenu client.",
         "06-kpi",
     ),
     Terme(

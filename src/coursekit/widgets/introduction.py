@@ -20,12 +20,15 @@ class Glossaire(Simulateur):
     titre = "Glossaire du marketing digital"
 
     def __init__(self, sigle: str = "ROI"):
-        self.liste = widgets.Dropdown(options=sigles(), value=sigle, description="Sigle")
+        self.liste = widgets.Dropdown(
+            options=sigles(), value=sigle, description="Sigle", layout=widgets.Layout(width="13em")
+        )
         self.recherche = widgets.Text(
             value="",
             placeholder="ou tapez un sigle, par exemple cpl",
             description="Recherche",
             continuous_update=True,
+            layout=widgets.Layout(width="30em"),
         )
         self.fiche = widgets.HTML()
         super().__init__([widgets.HBox([self.liste, self.recherche]), self.fiche, self.message])
@@ -49,7 +52,7 @@ class Glossaire(Simulateur):
         self.fiche.value = (
             f"<div style='font-size:1.2em;line-height:1.5'><strong>{html.escape(terme.sigle)}</strong> : "
             f"<em>{html.escape(terme.developpe)}</em><br>{html.escape(terme.definition)}"
-            f"<br><small>Pour aller plus loin : chapitre {html.escape(terme.chapitre)}</small></div>"
+            f"<br><small>Pour aller plus loin : chapitre {html.escape(terme.chapitre.split('-')[0])}</small></div>"
         )
         self.message.info(f"{terme.sigle} fait partie des {len(sigles())} sigles du cours.")
 
@@ -59,6 +62,8 @@ class SimulateurInfluence(Simulateur):
 
     titre = "Simulateur « Influenceurs »"
     NOMS = ("Micro-influenceur", "Grand compte")
+    # Sous les barres, sur deux lignes : sur une seule, les deux noms se chevauchent.
+    NOMS_AXE = ("Micro-\ninfluenceur", "Grand\ncompte")
 
     def __init__(self):
         self.budget = ChampNombre("Budget", "8 000", libelle="Le budget", unite=fmt.symbole_devise())
@@ -66,16 +71,18 @@ class SimulateurInfluence(Simulateur):
             "Abonnés (micro)", 1_000, 100_000, 1_000, 15_000, fmt.nombre, entier=True
         )
         self.engagement_micro = Curseur("Engagement (micro)", 0, 15, 0.5, 6, fmt.pourcent)
-        self.prix_micro = Curseur("Prix d'un post (micro)", 50, 3_000, 50, 300, fmt.monnaie, entier=True)
+        self.prix_micro = Curseur(
+            "Prix par publication (micro)", 50, 3_000, 50, 300, fmt.monnaie, entier=True
+        )
         self.abonnes_star = Curseur(
             "Abonnés (grand compte)", 100_000, 2_000_000, 50_000, 500_000, fmt.nombre, entier=True
         )
         self.engagement_star = Curseur("Engagement (grand compte)", 0, 15, 0.5, 1.5, fmt.pourcent)
         self.prix_star = Curseur(
-            "Prix d'un post (grand compte)", 1_000, 30_000, 500, 8_000, fmt.monnaie, entier=True
+            "Prix par publication (grand compte)", 1_000, 30_000, 500, 8_000, fmt.monnaie, entier=True
         )
         self.figure, self.barres_interactions, self.barres_couts, self.etiquettes = figure_influence(
-            self.NOMS
+            self.NOMS_AXE
         )
         self.graphique = ZoneGraphique(self.figure)
         reglages = widgets.HBox(
@@ -135,15 +142,25 @@ class SimulateurInfluence(Simulateur):
 
     def phrase(self, micro: dict, star: dict) -> str:
         """Interprétation en une phrase."""
+        if micro["publications"] == 0 and star["publications"] == 0:
+            return (
+                f"Ce budget ne paie aucune publication : il faut au moins {fmt.monnaie(self.prix_micro.value)} "
+                f"pour le micro-influenceur et {fmt.monnaie(self.prix_star.value)} pour le grand compte."
+            )
         if star["publications"] == 0:
             return (
                 f"Ce budget ne paie même pas une publication du grand compte ({fmt.monnaie(self.prix_star.value)}) : "
-                f"le micro-influenceur en offre {micro['publications']} pour "
+                f"le micro-influenceur, lui, en permet {micro['publications']}, soit "
                 f"{fmt.nombre(micro['interactions'], 0)} interactions."
             )
         moins_cher, plus_cher = (micro, star) if micro["cout"] <= star["cout"] else (star, micro)
         nom = self.NOMS[0] if moins_cher is micro else self.NOMS[1]
         facteur = plus_cher["cout"] / moins_cher["cout"]
+        if round(facteur, 1) <= 1:
+            return (
+                f"Une interaction coûte {fmt.monnaie(micro['cout'], 2)} avec le micro-influenceur et "
+                f"{fmt.monnaie(star['cout'], 2)} avec le grand compte : les deux se valent par interaction."
+            )
         return (
             f"Une interaction coûte {fmt.monnaie(micro['cout'], 2)} avec le micro-influenceur et "
             f"{fmt.monnaie(star['cout'], 2)} avec le grand compte : le {nom.lower()} est "
