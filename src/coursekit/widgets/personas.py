@@ -123,7 +123,8 @@ class ConstructeurPersona(Simulateur):
         # ligne plutôt que d'être coupées par le bord de la colonne
         for ligne in (self.age, self.etendue, self.budget):
             ligne.layout.flex_flow = "row wrap"
-        self.budget.champ.layout.width = "20em"
+        self.budget.champ.layout.width = "17em"
+        self.budget.champ.style.description_width = "8em"
         self.habitudes = {
             nom: widgets.Checkbox(
                 value=False, description=nom, indent=False, layout=widgets.Layout(width="auto")
