@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from coursekit import format as fmt
 from coursekit import smart
+from coursekit.erreurs import ErreurSaisie
 from coursekit.graphiques.smart import figure_trajectoires
 from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
 
@@ -141,6 +142,11 @@ class CalculateurCroissance(Simulateur):
     def calcul(self) -> dict:
         """Lit les saisies et appelle les calculateurs de :mod:`coursekit.smart`."""
         depart, cible, mois = self.depart.lire(), self.cible.lire(), self.mois.value
+        if depart <= 0:  # la phrase du calculateur nomme le paramètre Python (depart) : on parle du champ
+            raise ErreurSaisie(
+                "La valeur de départ doit être supérieure à 0 : une hausse en pour cent se calcule "
+                "à partir d'un nombre positif."
+            )
         croissance = smart.croissance_requise(depart, cible, mois)
         lineaire = smart.trajectoire(depart, cible, mois, "lineaire")
         composee = smart.trajectoire(depart, cible, mois, "composee")
@@ -209,11 +215,13 @@ class CalculateurCroissance(Simulateur):
         c = r["croissance"]
         k = self.mois_lu.value
         pas = (r["cible"] - r["depart"]) / r["mois"]
+        # une cible plus basse que le départ est une baisse : « 1 667 de moins », pas « -1 667 de plus »
+        variation, sens = ("baisse", "de moins") if pas < 0 else ("hausse", "de plus")
         return (
             f"De {self._nombre(r['depart'], ref)} à {self._nombre(r['cible'], ref)} en {r['mois']} mois : "
             f"{fmt.pourcent(c['totale'], signe=True)} au total, soit {fmt.pourcent(c['mensuelle'], 2, signe=True)} "
-            f"par mois si chaque hausse s'ajoute à la précédente (composée), ou "
-            f"{self._nombre(pas, ref)} de plus chaque mois en linéaire. "
+            f"par mois si chaque {variation} s'ajoute à la précédente (composée), ou "
+            f"{self._nombre(abs(pas), ref)} {sens} chaque mois en linéaire. "
             f"Au mois {k} : {self._nombre(r['lineaire'][k], ref)} en linéaire, "
             f"{self._nombre(r['composee'][k], ref)} en composée."
         )
