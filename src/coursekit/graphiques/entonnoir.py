@@ -122,8 +122,9 @@ def _coupure(etape: str, longueur: int = 10) -> str:
 def figure_canaux(canaux, etapes) -> ElementsCanaux:
     """Deux panneaux : taux de chaque étape par canal (maillon faible hachuré) et taux de conversion."""
     canaux, etapes = list(canaux), tuple(etapes)
-    # 10 pouces plutôt que 12,5 : l'image n'est pas réduite à l'écran, le texte reste lisible au projecteur
-    figure, (gauche, droite) = nouvelle_figure(10, 5.2, ncols=2, width_ratios=[2.4, 1])
+    # les deux panneaux l'un sous l'autre, dans 8,6 pouces : la zone graphique s'arrête à 860 pixels,
+    # une figure plus large serait réduite et son texte deviendrait illisible au projecteur
+    figure, (gauche, droite) = nouvelle_figure(8.6, 7.4, nrows=2, height_ratios=[3, 1.7])
     barres_etapes, barres_conversion, etiquettes = {}, {}, {}
     for rang, canal in enumerate(canaux):
         couleur = COULEURS_CANAUX[rang % len(COULEURS_CANAUX)]
@@ -189,7 +190,7 @@ def afficher_canaux(elements: ElementsCanaux, tables: dict, comparaison: pd.Data
         Patch(facecolor="white", edgecolor="black", hatch="//", label="maillon faible")
     ]
     elements.axes_etapes.legend(
-        handles=poignees, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3, frameon=False
+        handles=poignees, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3, frameon=False
     )
 
 
