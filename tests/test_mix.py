@@ -257,7 +257,7 @@ def test_evaluer_repartition():
     faux_total = mix.evaluer_repartition(dict(mix.REPARTITION_EXEMPLE, **{"E-mailing": 3}), 10)
     assert not faux_total.reussi and "Il manque 5" in faux_total.remarques[0]
     contenu = {
-        "Publicité Instagram et Facebook": 10,
+        "Annonces Instagram": 10,
         "Micro-influenceuses": 10,
         "Annonces Google (SEA)": 10,
         "E-mailing": 10,

@@ -565,7 +565,7 @@ TOLERANCE_CENT = 0.01
 _EPSILON = 1e-9  # 33,33 × 3 donne 99,99 à un cheveu près en virgule flottante
 
 REPARTITION_EXEMPLE: dict[str, float] = {
-    "Publicité Instagram et Facebook": 30,
+    "Annonces Instagram": 30,
     "Micro-influenceuses": 16,
     "Annonces Google (SEA)": 30,
     "E-mailing": 8,
@@ -709,7 +709,7 @@ def normaliser_parts(parts, marge_securite: float = 0, pas: float | None = None)
 
 
 # Canaux de la répartition d'exemple qui servent surtout la visibilité.
-CANAUX_VISIBILITE = ("Publicité Instagram et Facebook", "Micro-influenceuses", "Annonces Google (SEA)")
+CANAUX_VISIBILITE = ("Annonces Instagram", "Micro-influenceuses", "Annonces Google (SEA)")
 
 
 @dataclass(frozen=True)

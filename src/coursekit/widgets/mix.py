@@ -147,7 +147,9 @@ class SimulateurBudget(Simulateur):
         # Le curseur va de 5 à 20 % pour qu'on voie ce qui se passe hors de la fourchette conseillée (10-15 %).
         self.reserve = Curseur(mix.NOM_RESERVE, 5, 20, self.PAS, marge, fmt.pourcent)
         self.ajuster = widgets.Button(
-            description="Ajuster à 100 %", tooltip="Met les parts à la proportionnelle pour faire 100 %"
+            description="Ajuster à 100 %",
+            tooltip="Met les parts à la proportionnelle pour faire 100 %",
+            layout=widgets.Layout(width="auto"),
         )
         self.figure, self.barres, self.etiquettes = figure_budget([*self.canaux, mix.NOM_RESERVE])
         self.graphique = ZoneGraphique(self.figure)
@@ -229,7 +231,9 @@ class ExerciceBudget(SimulateurBudget):
     def __init__(self):
         depart = dict.fromkeys(mix.REPARTITION_EXEMPLE, 18.0)
         super().__init__("5 000", depart, marge=10)
-        self.verifier_bouton = widgets.Button(description="Vérifier ma répartition", button_style="primary")
+        self.verifier_bouton = widgets.Button(
+            description="Vérifier ma répartition", button_style="primary", layout=widgets.Layout(width="auto")
+        )
         self.retour = ZoneMessage()
         self.verifier_bouton.on_click(lambda _bouton: self.verifier())
         self.children = [*self.children, self.verifier_bouton, self.retour]
