@@ -97,6 +97,9 @@ def test_saisies_impossibles_message_francais_rien_de_perdu():
     assert outil.message.texte.startswith("À corriger : Le budget moyen doit être un nombre : « abc »")
     assert outil.budget.value == "abc" and outil.nom.value == "Inès"
     assert outil.carte.value == carte  # la dernière fiche correcte reste affichée
+    outil.budget.value = "-5"
+    assert outil.message.texte.startswith("À corriger : Le budget moyen ne peut pas être négatif")
+    assert "(budget)" not in outil.message.texte  # pas de nom de paramètre Python devant l'élève
     outil.budget.value = "45"
     outil.age.value = 100
     outil.etendue.value = 30
@@ -216,7 +219,7 @@ def test_mise_a_jour_differee_pendant_la_frappe():
 
 def test_relecteur_de_message():
     outil = RelecteurMessage(delai=0)
-    assert "Écrivez un message" in outil.message.texte
+    assert "Pour commencer : écrivez un message" in outil.message.texte
     assert outil.elements["titre"].get_text() == "Écrivez un message pour le relire"
     image = outil.graphique.value
     outil.texte.value = "Notre tee-shirt a un grammage de 180 g et des fibres <b>recyclées</b>."
@@ -229,7 +232,7 @@ def test_relecteur_de_message():
     outil.cible.value = "B2B"
     assert "mots de la cible" in outil.message.texte
     outil.texte.value = "   "
-    assert "Écrivez un message" in outil.message.texte
+    assert "Pour commencer : écrivez un message" in outil.message.texte
 
 
 def test_html_analyse_echappe():

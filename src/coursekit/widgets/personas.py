@@ -306,6 +306,8 @@ class ConstructeurPersona(Simulateur):
     def persona(self) -> Persona:
         """Le persona tel qu'il est saisi (une :class:`~coursekit.ErreurSaisie` si une saisie est impossible)."""
         budget = self.budget.lire() if self.budget.value.strip() else None
+        if budget is not None and budget < 0:  # le message du calculateur nomme le paramètre (budget)
+            raise ErreurSaisie("Le budget moyen ne peut pas être négatif : tapez un montant positif, ou 0.")
         return Persona(
             nom=self.nom.value,
             age=self.lire_age(),
@@ -565,7 +567,7 @@ class RelecteurMessage(Simulateur):
                 self.graphique.actualiser()
                 self.remarques.value = ""
                 self.message.info(
-                    "Écrivez un message : ses points forts et ses points faibles s'afficheront ici.",
+                    "écrivez un message, ses points forts et ses points faibles s'afficheront ici.",
                     gras="Pour commencer :",
                 )
                 return
