@@ -160,7 +160,8 @@ def test_diagnostic_faux_explique_et_idee_echappee():
     exo.idee.value = "<b>Un jeu concours</b>"
     diagnostic = exo.verifier()
     assert not diagnostic.juste
-    assert "Maillon faible à revoir, 0 action(s) sur 2" in exo.message.texte
+    assert "Maillon faible à revoir, aucune des deux actions ne le vise" in exo.message.texte
+    assert "(s)" not in exo.message.texte
     assert "pas au volume restant" in exo.details.value
     assert "<b>Un" not in exo.details.value and "&lt;b&gt;Un jeu concours" in exo.details.value
     assert exo.idee.value == "<b>Un jeu concours</b>"
@@ -193,3 +194,12 @@ def test_vues_tableaux_a_la_francaise():
     donnees = SimulateurCanaux().donnees
     page = vue_canaux(comparer_canaux(donnees)).to_html()
     assert "4,2\xa0%" in page and "Maillon faible" in page and "4.2" not in page
+
+
+def test_diagnostic_une_action_sur_deux_dite_en_francais():
+    exo = ExerciceDiagnostic()
+    exo.choix_etape.value = "Attention"
+    exo.actions[ATTENTION[0]].value = True
+    exo.actions[ACTION[0]].value = True
+    assert not exo.verifier().juste
+    assert "Maillon faible juste, une action sur deux le vise" in exo.message.texte

@@ -343,9 +343,14 @@ class ExerciceDiagnostic(Simulateur):
         if diagnostic.juste:
             self.message.succes("Diagnostic juste et deux actions bien ciblées : bravo !", gras="")
         else:
+            # « aucune des deux actions ne le vise », « une action sur deux le vise » : pas de « action(s) »
+            ciblage = {
+                0: "aucune des deux actions ne le vise",
+                1: "une action sur deux le vise",
+            }.get(diagnostic.actions_justes, "les deux actions le visent")
             self.message.erreur(
                 f"Maillon faible {'juste' if diagnostic.maillon_juste else 'à revoir'}, "
-                f"{diagnostic.actions_justes} action(s) sur 2 qui le visent. Lisez les explications ci-dessous.",
+                f"{ciblage}. Lisez les explications ci-dessous.",
                 gras="",
             )
         return diagnostic
