@@ -49,10 +49,12 @@ SCRIPT_INITIAL = """
 })();
 """
 
+# textContent et non innerText : innerText dépend de l'affichage (JupyterLab ne dessine pas
+# les cellules hors de l'écran) et ferait croire à des changements.
 JS_ETAT = """(sim) => ({
   images: Array.from(sim.querySelectorAll('img')).map((i) => i.src),
-  message: Array.from(sim.querySelectorAll('.coursekit-message')).map((m) => m.innerText).join('\\n'),
-  html: Array.from(sim.querySelectorAll('.widget-html-content')).map((m) => m.innerText).join('\\n'),
+  message: Array.from(sim.querySelectorAll('.coursekit-message')).map((m) => m.textContent).join('\\n'),
+  html: Array.from(sim.querySelectorAll('.widget-html-content')).map((m) => m.textContent).join('\\n'),
 })"""
 
 JS_CALME = """([delai]) => {
@@ -259,12 +261,12 @@ def libelle_curseur(poignee) -> str:
 
 
 JS_LECTURE = """(h) => { const b = h.closest('.widget-slider') && h.closest('.widget-slider').parentElement;
-  const l = b && b.querySelector('.coursekit-lecture'); return l ? l.innerText : null; }"""
+  const l = b && b.querySelector('.coursekit-lecture'); return l ? l.textContent : null; }"""
 
 JS_ATTENTE_REPONSE = """(sim, [js, avant, poignee, lectureAvant, delai]) => new Promise((ok) => {
   const lire = eval(js); const fin = performance.now() + delai; const ck = window.__ck;
   const lecture = () => { const b = poignee.closest('.widget-slider') && poignee.closest('.widget-slider').parentElement;
-    const l = b && b.querySelector('.coursekit-lecture'); return l ? l.innerText : null; };
+    const l = b && b.querySelector('.coursekit-lecture'); return l ? l.textContent : null; };
   const voir = () => {
     const t = performance.now();
     const change = JSON.stringify(lire(sim)) !== avant;
