@@ -196,3 +196,36 @@ def test_grille_concurrent_jauge_phrase_et_erreurs():
     grille.interactions.value = "480"
     grille.abonnes.value = "0"
     assert "supérieur à 0" in grille.message.texte
+
+
+def test_matrice_au_projecteur_montre_les_trois_constats_de_chaque_case():
+    from coursekit import affichage
+    from coursekit.graphiques.swot import figure_swot
+    from coursekit.swot import QUADRANTS, exemple_graine_de_ville
+
+    affichage.mode_projecteur(True)
+    try:
+        _figure, elements = figure_swot(exemple_graine_de_ville())
+        for quadrant in QUADRANTS:
+            texte = elements[quadrant].get_text()
+            assert "autre" not in texte and texte.count("•") == 3, quadrant
+    finally:
+        affichage.mode_projecteur(False)
+
+
+def test_jauge_d_interaction_garde_sa_largeur_au_projecteur():
+    import warnings
+
+    from coursekit import affichage
+    from coursekit.graphiques.swot import figure_interaction
+
+    affichage.mode_projecteur(True)
+    try:
+        figure, axes, _barre, _etiquette = figure_interaction(1, 3)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # « constrained_layout not applied » ferait échouer
+            figure.canvas.draw()
+        assert axes.get_position().width > 0.4
+        assert [t.get_text() for t in axes.get_legend().get_texts()][-1].endswith("active")
+    finally:
+        affichage.mode_projecteur(False)

@@ -640,7 +640,8 @@ def corriger_audit(forces: Sequence[str], faiblesses: Sequence[str]) -> list[Ret
         retours.append(
             Retour(
                 True,
-                "Toutes les entrées décrivent la boutique elle-même : ce sont bien des facteurs internes.",
+                "Aucune entrée ne parle de l'environnement (marché, concurrents, loi…) : elles semblent "
+                "bien décrire la boutique elle-même, ce sont des facteurs internes.",
             )
         )
     if any(re.search(r"\d", e) for e in forces + faiblesses):

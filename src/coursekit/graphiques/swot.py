@@ -17,7 +17,7 @@ from matplotlib.patches import FancyBboxPatch
 from matplotlib.transforms import offset_copy
 
 from coursekit import format as fmt
-from coursekit.affichage import PALETTE
+from coursekit.affichage import PALETTE, projecteur_actif
 from coursekit.graphiques.base import nouvelle_figure
 from coursekit.swot import LETTRES, QUADRANTS, SINGULIERS, TITRES, Swot, abreger
 
@@ -41,10 +41,15 @@ _POSITIONS = {
 LIGNES_PAR_ENTREE = 3
 
 
-def _mise_en_page(taille: float) -> tuple[int, int]:
+# Au projecteur, les lettres sont plus grandes : la matrice est plus haute et ses
+# constats un peu moins gros que les titres, pour que trois constats tiennent par case.
+HAUTEUR_PROJECTEUR = 8.25
+
+
+def _mise_en_page(taille: float, hauteur: float = HAUTEUR) -> tuple[int, int]:
     """(caractères par ligne, lignes par case) pour une taille de police en points."""
     largeur_points = _L * LARGEUR * 72 * 0.94
-    hauteur_points = (_H - 0.105) * HAUTEUR * 0.93 * 72
+    hauteur_points = (_H - 0.105) * hauteur * 0.93 * 72
     return max(12, int(largeur_points / (0.6 * taille))), max(2, int(hauteur_points / (1.3 * taille)))
 
 
@@ -84,7 +89,8 @@ def figure_swot(swot: Swot | None = None):
     ``elements`` associe à chaque quadrant son texte (``matplotlib.text.Text``) et
     à ``"titre"`` le titre : :func:`remplir_swot` les met à jour sur place.
     """
-    figure, axes = nouvelle_figure(LARGEUR, HAUTEUR)
+    projecteur = projecteur_actif()
+    figure, axes = nouvelle_figure(LARGEUR, HAUTEUR_PROJECTEUR if projecteur else HAUTEUR)
     # Mise en page fixe : la matrice occupe toute la figure, quel que soit le texte saisi.
     figure.set_layout_engine("none")
     axes.set_position((0.005, 0.005, 0.99, 0.93))
@@ -137,7 +143,7 @@ def figure_swot(swot: Swot | None = None):
             va="top",
             linespacing=1.3,
             color=PALETTE["noir"],
-            fontsize="large",
+            fontsize="medium" if projecteur else "large",
             clip_on=True,
         )
     gris = PALETTE["gris"]
@@ -183,7 +189,7 @@ def figure_swot(swot: Swot | None = None):
 def remplir_swot(elements: dict, swot: Swot) -> None:
     """Met à jour sur place les textes de la matrice (ni nouvelle figure, ni nouvel axe)."""
     taille = elements["forces"].get_fontsize()
-    largeur, lignes_max = _mise_en_page(taille)
+    largeur, lignes_max = _mise_en_page(taille, elements["forces"].figure.get_figheight())
     for quadrant in QUADRANTS:
         entrees = swot.quadrant(quadrant)
         texte = elements[quadrant]
@@ -205,7 +211,7 @@ def figure_interaction(faible: float, fort: float):
 
     Rend ``(figure, axes, barre, etiquette)`` ; la barre et son étiquette se mettent à jour sur place.
     """
-    figure, axes = nouvelle_figure(7.5, 2.2)
+    figure, axes = nouvelle_figure(8.0, 2.6)
     zones = []
     for debut, fin, couleur, nom in (
         (0, faible, PALETTE["vermillon"], f"moins de {fmt.pourcent(faible, 0)} : peu impliquée"),
@@ -213,9 +219,9 @@ def figure_interaction(faible: float, fort: float):
         (fort, 1_000, PALETTE["vert"], f"{fmt.pourcent(fort, 0)} et plus : active"),
     ):
         zones.append(axes.axvspan(debut, fin, color=couleur, alpha=0.2, linewidth=0, label=nom))
-    axes.legend(
-        handles=zones, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3, frameon=False, borderaxespad=0.2
-    )
+    # Légende à droite, une zone par ligne : sur une seule ligne, elle dépasse la figure
+    # en mode projecteur et écrase la jauge.
+    axes.legend(handles=zones, loc="center left", bbox_to_anchor=(1.01, 0.5), ncols=1, frameon=False)
     barre = axes.barh([0], [0], height=0.35, color=PALETTE["bleu"])[0]
     etiquette = axes.text(0, 0, "", va="center", ha="left", fontweight="bold")
     axes.set_yticks([])

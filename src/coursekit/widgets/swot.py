@@ -56,10 +56,10 @@ def _pluriel(n: int, singulier: str) -> str:
 
 
 def html_retours(retours: list[Retour]) -> str:
-    """Liste HTML (texte échappé) de retours ✅ / ❌."""
+    """Liste HTML (texte échappé) de retours ✔ / ✘ (lisibles sans police d'emoji)."""
     lignes = "".join(
         f"<li style='margin:0.2em 0;color:{'#00664a' if r.juste else '#a33a00'}'>"
-        f"{'✅' if r.juste else '❌'} {html.escape(r.explication)}</li>"
+        f"{'✔' if r.juste else '✘'} {html.escape(r.explication)}</li>"
         for r in retours
     )
     return f"<ul style='list-style:none;padding-left:0.3em;font-size:1.05em'>{lignes}</ul>"
@@ -109,13 +109,18 @@ class ConstructeurSwot(Simulateur):
         self.graphique = ZoneGraphique(self.figure)
         self.tows = widgets.HTML()
         self.fichier = widgets.Text(
-            value="mon-swot", description="Nom du fichier", style={"description_width": "7em"}
+            value="mon-swot",
+            description="Nom du fichier",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="22em"),
         )
-        self.bouton_enregistrer = widgets.Button(description="Enregistrer", icon="save")
-        self.bouton_ouvrir = widgets.Button(description="Ouvrir", icon="folder-open")
-        self.bouton_markdown = widgets.Button(description="Voir en Markdown")
-        self.bouton_exporter_md = widgets.Button(description="Exporter .md")
-        self.bouton_exporter_png = widgets.Button(description="Exporter .png")
+        # Boutons à la largeur de leur texte : à la largeur par défaut, il est coupé au projecteur.
+        largeur = widgets.Layout(width="auto")
+        self.bouton_enregistrer = widgets.Button(description="Enregistrer", icon="save", layout=largeur)
+        self.bouton_ouvrir = widgets.Button(description="Ouvrir", icon="folder-open", layout=largeur)
+        self.bouton_markdown = widgets.Button(description="Voir en Markdown", layout=largeur)
+        self.bouton_exporter_md = widgets.Button(description="Exporter .md", layout=largeur)
+        self.bouton_exporter_png = widgets.Button(description="Exporter .png", layout=largeur)
         self.message_fichier = ZoneMessage()
         self.apercu = widgets.HTML()
         fichiers = widgets.HBox(
