@@ -278,7 +278,7 @@ class ExercicePushPull(widgets.VBox):
         corrections = mix.classer_push_pull({levier: b.value for levier, b in self.choix.items()})
         items = "".join(
             f"<li style='color:{COULEUR_ATTEINT if juste else COULEUR_MANQUE}'>"
-            f"{'✅' if juste else '❌'} <strong>{html.escape(levier)}</strong> : {html.escape(explication)}</li>"
+            f"{'✔' if juste else '✘'} <strong>{html.escape(levier)}</strong> : {html.escape(explication)}</li>"
             for levier, (juste, explication) in corrections.items()
         )
         justes = sum(juste for juste, _ in corrections.values())
