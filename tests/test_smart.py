@@ -393,3 +393,16 @@ def test_reformulation_saisies_impossibles():
         smart.evaluer_reformulation(True, "x")
     with pytest.raises(ErreurSaisie):
         smart.evaluer_reformulation(0, 12)
+
+
+@pytest.mark.parametrize(
+    ("objectif", "cible"),
+    [
+        ("Passer le taux de conversion de 1 % à 3 % d'ici juin", "3 %"),
+        ("Faire passer le CA de 4 200 € à 5 000 € par mois en 6 mois", "5 000 €"),
+        ("Atteindre 5 000 abonnés Instagram en 6 mois", "5 000 abonnés"),
+    ],
+)
+def test_mesurable_cite_la_cible_et_non_le_point_de_depart(objectif, cible):
+    ok, conseil = smart.verifier_smart(objectif)["M"]
+    assert ok and f"« {cible} »" in conseil.replace("\u202f", " ").replace("\xa0", " ")

@@ -693,9 +693,16 @@ def verifier_smart(objectif) -> dict[str, Verdict]:
     multiplicateurs = [trouve for _facteur, trouve in _multiplicateurs(reste)]
     unites = _chercher(reste, _UNITES)
     kpi = _chercher(reste, _KPI)
-    unite_collee = re.search(
-        rf"(?<![\w,])(?:{_NOMBRE})(?: ?k)? ?(?:[a-z]+ ){{0,2}}?(?:{'|'.join(re.escape(u) for u in _UNITES)})(?![\w])",
-        reste,
+    collees = list(
+        re.finditer(
+            rf"(?<![\w,])(?:{_NOMBRE})(?: ?k)? ?(?:[a-z]+ ){{0,2}}?(?:{'|'.join(re.escape(u) for u in _UNITES)})(?![\w])",
+            reste,
+        )
+    )
+    # « de 1 % à 3 % » : la cible est le chiffre qui suit « à » (« a » sans accent), pas le départ
+    unite_collee = next(
+        (c for c in collees if re.search(r"(?:^|\s)[aà] $", reste[: c.start()])),
+        collees[0] if collees else None,
     )
     chiffre = bool(nombres or multiplicateurs)
 
