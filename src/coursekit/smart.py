@@ -740,7 +740,7 @@ def verifier_smart(objectif) -> dict[str, Verdict]:
     else:
         t = Verdict(
             False,
-            "Pas d'échéance : pour quand ? Ajoutez une date ou une durée (« en 3 mois », « d'ici fin 2026 »).",
+            "Pas d'échéance : pour quand ? Ajoutez une date ou une durée (« en 3 mois », « d'ici fin décembre »).",
         )
 
     # S : un objet précis, pas de verbe vague laissé sans chiffre
