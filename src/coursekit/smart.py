@@ -901,7 +901,7 @@ OBJECTIFS_VAGUES = (
     ObjectifVague(
         "Développer nos ventes en ligne",
         ("vente", "commande", "chiffre d'affaires", "panier", "conversion", "€"),
-        "Faire passer le chiffre d'affaires en ligne de 4 200 € à 5 000 € par mois en 6 mois via une newsletter mensuelle",
+        "Passer de 5 à 10 commandes en ligne par mois en 6 mois grâce à une newsletter mensuelle",
     ),
     ObjectifVague(
         "Fidéliser davantage nos clients",
