@@ -21,7 +21,7 @@ class Glossaire(Simulateur):
 
     def __init__(self, sigle: str = "ROI"):
         self.liste = widgets.Dropdown(
-            options=sigles(), value=sigle, description="Sigle", layout=widgets.Layout(width="13em")
+            options=sigles(), value=sigle, description="Sigle", layout=widgets.Layout(width="22em")
         )
         self.recherche = widgets.Text(
             value="",
@@ -57,6 +57,12 @@ class Glossaire(Simulateur):
         self.message.info(f"{terme.sigle} fait partie des {len(sigles())} sigles du cours.")
 
 
+def _titre_colonne(texte: str) -> widgets.HTML:
+    return widgets.HTML(
+        f"<strong>{html.escape(texte)}</strong>", layout=widgets.Layout(margin="0.3em 0 0 1em")
+    )
+
+
 class SimulateurInfluence(Simulateur):
     """Micro-influenceur ou star ? Interactions obtenues avec un même budget et coût d'une interaction."""
 
@@ -67,28 +73,25 @@ class SimulateurInfluence(Simulateur):
 
     def __init__(self):
         self.budget = ChampNombre("Budget", "8 000", libelle="Le budget", unite=fmt.symbole_devise())
-        self.abonnes_micro = Curseur(
-            "Abonnés (micro)", 1_000, 100_000, 1_000, 15_000, fmt.nombre, entier=True
-        )
-        self.engagement_micro = Curseur("Engagement (micro)", 0, 15, 0.5, 6, fmt.pourcent)
-        self.prix_micro = Curseur(
-            "Prix par publication (micro)", 50, 3_000, 50, 300, fmt.monnaie, entier=True
-        )
-        self.abonnes_star = Curseur(
-            "Abonnés (grand compte)", 100_000, 2_000_000, 50_000, 500_000, fmt.nombre, entier=True
-        )
-        self.engagement_star = Curseur("Engagement (grand compte)", 0, 15, 0.5, 1.5, fmt.pourcent)
-        self.prix_star = Curseur(
-            "Prix par publication (grand compte)", 1_000, 30_000, 500, 8_000, fmt.monnaie, entier=True
-        )
+        self.abonnes_micro = Curseur("Abonnés", 1_000, 100_000, 1_000, 15_000, fmt.nombre, entier=True)
+        self.engagement_micro = Curseur("Engagement", 0, 15, 0.5, 6, fmt.pourcent)
+        self.prix_micro = Curseur("Prix par publication", 50, 3_000, 50, 300, fmt.monnaie, entier=True)
+        self.abonnes_star = Curseur("Abonnés", 100_000, 2_000_000, 50_000, 500_000, fmt.nombre, entier=True)
+        self.engagement_star = Curseur("Engagement", 0, 15, 0.5, 1.5, fmt.pourcent)
+        self.prix_star = Curseur("Prix par publication", 1_000, 30_000, 500, 8_000, fmt.monnaie, entier=True)
         self.figure, self.barres_interactions, self.barres_couts, self.etiquettes = figure_influence(
             self.NOMS_AXE
         )
         self.graphique = ZoneGraphique(self.figure)
         reglages = widgets.HBox(
             [
-                widgets.VBox([self.abonnes_micro, self.engagement_micro, self.prix_micro]),
-                widgets.VBox([self.abonnes_star, self.engagement_star, self.prix_star]),
+                # Un titre par colonne : les libellés des curseurs restent courts (non coupés au projecteur).
+                widgets.VBox(
+                    [_titre_colonne(self.NOMS[0]), self.abonnes_micro, self.engagement_micro, self.prix_micro]
+                ),
+                widgets.VBox(
+                    [_titre_colonne(self.NOMS[1]), self.abonnes_star, self.engagement_star, self.prix_star]
+                ),
             ]
         )
         super().__init__([self.budget, reglages, self.graphique, self.message])

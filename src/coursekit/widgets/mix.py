@@ -35,11 +35,23 @@ def _fiche_politique(politique: mix.Politique) -> str:
     )
 
 
+# Au projecteur, les titres d'onglets gardent leur largeur par défaut et sont coupés
+# (« 2. Communica… ») : ici, chaque onglet prend la largeur de son titre.
+_STYLE_ONGLETS = (
+    "<style>.coursekit-explorateur .lm-TabBar-tab, .coursekit-explorateur .p-TabBar-tab"
+    " { flex: 0 0 auto !important; max-width: none !important; }"
+    ".coursekit-explorateur .lm-TabBar-content, .coursekit-explorateur .p-TabBar-content"
+    " { flex-wrap: wrap; }</style>"
+)
+
+
 class ExplorateurMix(widgets.Tab):
     """Un onglet par politique du mix digital : son rôle, ses leviers, un exemple pour Graine de Ville."""
 
     def __init__(self):
-        self.fiches = [widgets.HTML(_fiche_politique(p)) for p in mix.POLITIQUES_MIX_DIGITAL.values()]
+        self.fiches = [
+            widgets.HTML(_STYLE_ONGLETS + _fiche_politique(p)) for p in mix.POLITIQUES_MIX_DIGITAL.values()
+        ]
         super().__init__(children=self.fiches)
         for rang, nom in enumerate(mix.POLITIQUES_MIX_DIGITAL):
             self.set_title(rang, f"{rang + 1}. {nom.capitalize()}")
