@@ -54,10 +54,12 @@ def figure_campagne():
     ligne_depense = axes.axhline(
         0, color=PALETTE["noir"], linestyle="--", linewidth=1.5, label="dépense à couvrir par la marge"
     )
-    axes.legend(loc="upper right", fontsize="small")
+    # Légende sous le graphique : en haut à droite, elle cachait l'étiquette de la plus haute barre.
+    figure.legend(loc="outside lower center", fontsize="small", frameon=False)
     axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _p: fmt.monnaie(y, 0)))
     axes.grid(axis="x", visible=False)
-    axes.set_title("Ce que la campagne coûte et ce qu'elle rapporte")
+    # Titre court : au projecteur, la version longue sortait de l'image.
+    axes.set_title("Dépense, ventes et marge")
     # Place réservée pour les plus longues graduations (« 1 000 000 € ») avant de figer.
     axes.set_ylim(0, 1_000_000)
     figer_mise_en_page(figure)
