@@ -357,3 +357,17 @@ def test_pareto_croissant_et_termine_a_100(valeurs):
     assert courbe["part_ca"].iloc[-1] == pytest.approx(100)
     # Les meilleurs clients pèsent au moins leur part de l'effectif.
     assert (courbe["part_ca"] >= courbe["part_clients"] - 1e-9).all()
+
+
+def test_rapport_depense_et_poids_d_un_niveau():
+    clients = pd.DataFrame(
+        {"niveau": ["Bronze", "Bronze", "Or", "Platine"], "ca_12_mois": [40, 60, 150, 750]}
+    )
+    table = f.ca_par_niveau(clients)
+    assert f.rapport_depense(table, "Or") == pytest.approx(3.0)
+    assert f.rapport_depense(table, "Platine", reference="Or") == pytest.approx(5.0)
+    assert f.poids_niveau(table, "Platine") == pytest.approx((25.0, 75.0))
+    with pytest.raises(ErreurSaisie, match="Diamant"):
+        f.poids_niveau(table, "Diamant")
+    with pytest.raises(ErreurSaisie, match="Argent"):
+        f.rapport_depense(table, "Or", reference="Argent")

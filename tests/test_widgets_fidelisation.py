@@ -256,4 +256,4 @@ def test_tableau_objectifs_a_la_francaise():
     rendu = lisible(tableau_objectifs(table).data)
     assert "plus de 70 %" in rendu and "moins de 15 %" in rendu and "plus de 50" in rendu
     assert "38,2 %" in rendu or "38,3 %" in rendu
-    assert "+28,8" in rendu and "❌ non" in rendu and "✅ oui" in rendu
+    assert "+28,8" in rendu and "✘ non" in rendu and "✔ oui" in rendu

@@ -530,6 +530,42 @@ def ca_par_niveau(clients: pd.DataFrame, paliers=None) -> pd.DataFrame:
     return pd.DataFrame(lignes)
 
 
+def _ligne_niveau(par_niveau: pd.DataFrame, niveau: str) -> pd.Series:
+    if not isinstance(par_niveau, pd.DataFrame) or "niveau" not in par_niveau.columns:
+        raise ErreurSaisie("Le tableau par niveau (par_niveau) doit venir de ca_par_niveau().")
+    lignes = par_niveau[par_niveau["niveau"] == niveau]
+    if lignes.empty:
+        possibles = ", ".join(map(str, par_niveau["niveau"]))
+        raise ErreurSaisie(f"Le niveau « {niveau} » n'existe pas ; niveaux possibles : {possibles}.")
+    return lignes.iloc[0]
+
+
+def rapport_depense(par_niveau: pd.DataFrame, niveau: str, reference: str = "Bronze") -> float:
+    """Combien de fois un client de ``niveau`` dépense plus, en moyenne, qu'un client de ``reference``.
+
+    ``par_niveau`` est le tableau rendu par :func:`ca_par_niveau`.
+
+    >>> t = ca_par_niveau(pd.DataFrame({"niveau": ["Bronze", "Bronze", "Or"], "ca_12_mois": [50, 50, 150]}))
+    >>> rapport_depense(t, "Or")
+    3.0
+    """
+    base = _ligne_niveau(par_niveau, reference)["depense_moyenne"]
+    if base == 0:
+        raise ErreurSaisie(f"Aucun client « {reference} » ne dépense : la comparaison est impossible.")
+    return float(_ligne_niveau(par_niveau, niveau)["depense_moyenne"] / base)
+
+
+def poids_niveau(par_niveau: pd.DataFrame, niveau: str) -> tuple[float, float]:
+    """Le poids d'un niveau : ``(part des clients, part du chiffre d'affaires)``, en %.
+
+    >>> t = ca_par_niveau(pd.DataFrame({"niveau": ["Bronze", "Bronze", "Or"], "ca_12_mois": [50, 50, 300]}))
+    >>> poids_niveau(t, "Or")
+    (33.333333333333336, 75.0)
+    """
+    ligne = _ligne_niveau(par_niveau, niveau)
+    return float(ligne["part_clients"]), float(ligne["part_ca"])
+
+
 def lire_operation(genre: str, saisie, libelle: str = "Le montant ou les points") -> tuple[str, float]:
     """Transforme un montant tapé (``"80"``, ``"12,5 €"``) en opération ``(genre, valeur)``.
 

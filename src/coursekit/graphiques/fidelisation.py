@@ -9,8 +9,10 @@ valeurs déjà calculées par :mod:`coursekit.fidelisation`. Les figures fixes
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
+from babel.dates import format_date
 from matplotlib.ticker import FuncFormatter
 
 from coursekit import format as fmt
@@ -150,7 +152,7 @@ def figure_ca_par_niveau(table: pd.DataFrame):
         )
     axes.set_xticks(list(positions), table["niveau"])
     axes.set_ylim(0, max(table["part_clients"].max(), table["part_ca"].max()) * 1.2)
-    axes.set_title("Qui fait le chiffre d'affaires ? Clients et ventes par niveau")
+    axes.set_title("Part des clients et du chiffre d'affaires, par niveau")
     axes.legend(loc="upper center")
     axes.grid(axis="x", visible=False)
     _pour_cent(axes)
@@ -230,7 +232,8 @@ def figure_notes_enquete(notes: pd.Series):
 def figure_indicateurs_mois(table: pd.DataFrame, objectifs: dict[str, float]):
     """Rétention, attrition et réachat mois par mois (table de ``indicateurs_mensuels``), avec les objectifs."""
     figure, axes = nouvelle_figure(8.5, 4.2)
-    mois = [m[-2:] + "/" + m[2:4] for m in table["mois"]]
+    # Mois en toutes lettres abrégées (« janv. », « févr. ») : lisibles sans rotation au projecteur.
+    mois = [format_date(date(int(m[:4]), int(m[5:7]), 1), "MMM", locale="fr_FR") for m in table["mois"]]
     series = (
         ("retention", "Rétention", COULEUR_PRINCIPALE),
         ("attrition", "Attrition", COULEUR_MANQUE),
@@ -242,6 +245,5 @@ def figure_indicateurs_mois(table: pd.DataFrame, objectifs: dict[str, float]):
     axes.set_ylim(0, 100)
     axes.set_title("Indicateurs de fidélité mois par mois (pointillés : objectifs)")
     axes.legend(loc="center right", ncols=3, bbox_to_anchor=(1, 0.6))
-    axes.tick_params(axis="x", labelrotation=45)
     _pour_cent(axes)
     return figure

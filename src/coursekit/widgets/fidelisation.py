@@ -46,10 +46,10 @@ class SimulateurCLV(Simulateur):
         # Pas de 0,5 : un achat tous les deux ans (0,5 par an) ou une relation de six mois ont un sens,
         # et les valeurs du cours (1 et 1) ne sont pas au bout du curseur.
         self.frequence_a = Curseur("Achats par an (occasionnel)", 0.5, 12, 0.5, 1, fmt.nombre)
-        self.duree_a = Curseur("Durée en années (occasionnel)", 0.5, 10, 0.5, 1, fmt.nombre)
+        self.duree_a = Curseur("Durée en ans (occasionnel)", 0.5, 10, 0.5, 1, fmt.nombre)
         self.panier_b = Curseur("Panier moyen (fidèle)", 10, 300, 5, 120, fmt.monnaie, entier=True)
         self.frequence_b = Curseur("Achats par an (fidèle)", 1, 12, 1, 4, fmt.nombre, entier=True)
-        self.duree_b = Curseur("Durée en années (fidèle)", 1, 10, 1, 3, fmt.nombre, entier=True)
+        self.duree_b = Curseur("Durée en ans (fidèle)", 1, 10, 1, 3, fmt.nombre, entier=True)
         self.cac = Curseur("Coût d'acquisition (CAC)", 5, 300, 5, 40, fmt.monnaie, entier=True)
         self.elements = g.figure_clv(self.NOMS)
         self.graphique = ZoneGraphique(self.elements.figure)
@@ -217,8 +217,12 @@ class SimulateurPoints(Simulateur):
         self.tableau = widgets.HTML()
         self.elements = g.figure_points(f.PALIERS)
         self.graphique = ZoneGraphique(self.elements.figure)
+        # Largeur selon le texte : à la largeur par défaut, « Ajouter un achat » devenait « Ajouter u… ».
+        for bouton in (self.bouton_achat, self.bouton_echange, self.bouton_annuler, self.bouton_vider):
+            bouton.layout.width = "auto"
         boutons = widgets.HBox(
-            [self.bouton_achat, self.bouton_echange, self.bouton_annuler, self.bouton_vider]
+            [self.bouton_achat, self.bouton_echange, self.bouton_annuler, self.bouton_vider],
+            layout=widgets.Layout(flex_flow="row wrap"),
         )
         super().__init__(
             [self.montant, boutons, self.points_par_euro, self.message, self.graphique, self.tableau]
@@ -560,7 +564,7 @@ def tableau_objectifs(table: pd.DataFrame, titre: str = "Objectifs de fidélité
     ]
     vue["realise"] = [valeur(ligne, "realise") for _, ligne in table.iterrows()]
     vue["ecart"] = [fmt.points(x) for x in table["ecart"]]
-    vue["atteint"] = ["✅ oui" if a else "❌ non" for a in table["atteint"]]
+    vue["atteint"] = ["✔ oui" if a else "✘ non" for a in table["atteint"]]
     return _html(
         tableau(
             vue,
