@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coursekit import ErreurSaisie
+from coursekit import ErreurSaisie, mix, projet
 from coursekit.projet import ETAPES, MOTS_MINIMUM, PlanCommunication, charge_calendrier, etape
 
 TEXTES_HOSTILES = [
@@ -83,3 +83,19 @@ def test_calendrier_totaux():
         charge_calendrier({})
     with pytest.raises(ErreurSaisie, match="négatif"):
         charge_calendrier({"Semaine 1": {"Instagram": -1}})
+
+
+def test_le_cas_guide_reste_coherent_avec_les_chapitres_01_et_08():
+    # Le calendrier n'emploie que les canaux retenus par le plan (Instagram, blog, e-mail, micro-influence).
+    table = charge_calendrier(projet.CALENDRIER_GRAINE_DE_VILLE)
+    assert set(table.index) - {"Total"} == {
+        "Instagram",
+        "Article de blog (SEO)",
+        "Newsletter",
+        "Micro-influenceuse",
+    }
+    assert table.loc["Instagram", "Total"] == 12  # trois publications par semaine
+    # Le budget reprend les montants d'illustration du chapitre 01, réaffectés aux canaux du plan.
+    budget = mix.repartir_budget(5_000, projet.PARTS_BUDGET_GRAINE_DE_VILLE, marge_securite=10)
+    exemple = mix.repartir_budget(5_000, mix.REPARTITION_EXEMPLE, marge_securite=10)
+    assert budget["montant"].tolist() == exemple["montant"].tolist()

@@ -78,6 +78,26 @@ TYPES_PME: dict[str, str] = {
 }
 
 
+CALENDRIER_GRAINE_DE_VILLE: dict[str, dict[str, int]] = {
+    "Semaine 1": {"Instagram": 3, "Article de blog (SEO)": 1, "Newsletter": 1},
+    "Semaine 2": {"Instagram": 3, "Article de blog (SEO)": 1, "Newsletter": 1, "Micro-influenceuse": 1},
+    "Semaine 3": {"Instagram": 3, "Article de blog (SEO)": 1, "Newsletter": 1},
+    "Semaine 4": {"Instagram": 3, "Article de blog (SEO)": 1, "Newsletter": 1, "Micro-influenceuse": 1},
+}
+"""Premier mois type du plan de Graine de Ville : ses trois canaux (Instagram, blog, e-mail),
+plus une publication d'une micro-influenceuse toutes les deux semaines."""
+
+PARTS_BUDGET_GRAINE_DE_VILLE: dict[str, float] = {
+    "Annonces Instagram": 30,
+    "Micro-influenceuses": 16,
+    "Blog et référencement naturel": 30,
+    "E-mailing": 8,
+    "Outils (analyse, e-mailing)": 6,
+}
+"""Les montants d'illustration du chapitre 01 (1 500, 800, 1 500, 400, 300 €, plus 500 € de
+réserve) réaffectés aux canaux du plan : l'argent suit les objectifs."""
+
+
 def etape(numero) -> Etape:
     """L'étape ``numero`` (1 à 10)."""
     if isinstance(numero, bool) or not isinstance(numero, int) or not 1 <= numero <= len(ETAPES):

@@ -16,6 +16,16 @@ def figure_avancement(titres: list[str], mots_minimum: int):
     barres = axes.barh(rangs, [0] * len(titres), color=PALETTE["gris"])
     axes.set_yticks(rangs, [f"{i + 1}. {t}" for i, t in enumerate(titres)])
     axes.axvline(mots_minimum, color=PALETTE["noir"], linestyle="--", linewidth=1)
-    axes.set_xlabel("Mots écrits (trait pointillé : étape complète)")
+    # Le seuil est nommé au-dessus du trait : en légende d'axe, la phrase sortait de l'image au projecteur.
+    axes.text(
+        mots_minimum,
+        1.01,
+        f"étape rédigée ({mots_minimum} mots)",
+        transform=axes.get_xaxis_transform(),
+        ha="center",
+        va="bottom",
+        fontsize="small",
+    )
+    axes.set_xlabel("Mots écrits")
     axes.grid(axis="y", visible=False)
     return figure, axes, barres

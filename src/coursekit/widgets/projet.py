@@ -28,10 +28,18 @@ class PlanificateurProjet(Simulateur):
     def __init__(self, plan: PlanCommunication | None = None):
         plan = plan or PlanCommunication("")
         self.type_pme = widgets.Dropdown(
-            options=list(TYPES_PME), description="Type de PME", style={"description_width": "10em"}
+            options=list(TYPES_PME),
+            description="Type de PME",
+            style={"description_width": "10em"},
+            # Largeur fixée : sans elle, la liste se réduisait à « Cc▾ » dans Voilà.
+            layout=widgets.Layout(width="36em", max_width="100%"),
         )
         self.entreprise = widgets.Text(
-            value=plan.entreprise, description="Entreprise", style={"description_width": "10em"}
+            value=plan.entreprise,
+            description="Entreprise",
+            placeholder="le nom de votre PME",
+            style={"description_width": "10em"},
+            layout=widgets.Layout(width="30em", max_width="100%"),
         )
         self.champs = {}
         for e in ETAPES:
@@ -61,7 +69,7 @@ class PlanificateurProjet(Simulateur):
         )
         super().__init__(
             [
-                widgets.HBox([self.type_pme, self.entreprise]),
+                widgets.HBox([self.type_pme, self.entreprise], layout=widgets.Layout(flex_flow="row wrap")),
                 self.piste,
                 self.accordeon,
                 self.graphique,
