@@ -190,7 +190,13 @@ def afficher_canaux(elements: ElementsCanaux, tables: dict, comparaison: pd.Data
         Patch(facecolor="white", edgecolor="black", hatch="//", label="maillon faible")
     ]
     elements.axes_etapes.legend(
-        handles=poignees, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3, frameon=False
+        handles=poignees,
+        loc="upper center",
+        bbox_to_anchor=(0.4, -0.2),  # un peu à gauche : centrée sur la figure, pas sur les axes
+        ncols=3,
+        frameon=False,
+        columnspacing=1.2,
+        handlelength=1.6,
     )
 
 
