@@ -161,7 +161,7 @@ class SimulateurBudget(Simulateur):
         self.ajuster = widgets.Button(
             description="Ajuster à 100 %",
             tooltip="Met les parts à la proportionnelle pour faire 100 %",
-            layout=widgets.Layout(width="auto"),
+            layout=widgets.Layout(width="fit-content"),
         )
         self.figure, self.barres, self.etiquettes = figure_budget([*self.canaux, mix.NOM_RESERVE])
         self.graphique = ZoneGraphique(self.figure)
@@ -244,7 +244,9 @@ class ExerciceBudget(SimulateurBudget):
         depart = dict.fromkeys(mix.REPARTITION_EXEMPLE, 18.0)
         super().__init__("5 000", depart, marge=10)
         self.verifier_bouton = widgets.Button(
-            description="Vérifier ma répartition", button_style="primary", layout=widgets.Layout(width="auto")
+            description="Vérifier ma répartition",
+            button_style="primary",
+            layout=widgets.Layout(width="fit-content"),
         )
         self.retour = ZoneMessage()
         self.verifier_bouton.on_click(lambda _bouton: self.verifier())
