@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coursekit import ErreurSaisie
+from coursekit import personas as module_personas
 from coursekit.graphiques.personas import figure_completude, remplir_completude
 from coursekit.personas import (
     CHAMPS_COMPLETUDE,
@@ -381,3 +382,21 @@ def test_jauge_mise_a_jour_sur_place():
     assert elements["textes"][4].get_text() == "50\xa0%"
     assert elements["titre"].get_text() == "Complétude de la fiche de Inès : 93\xa0%"
     assert len(figure.axes) == 1
+
+
+def test_resume_familles_liste_chaque_champ_une_fois():
+    texte = module_personas.resume_familles()
+    lignes = texte.splitlines()
+    assert lignes[0] == "Une fiche compte 15 champs, en 5 familles :"
+    assert len(lignes) == 1 + len(module_personas.GROUPES)
+    for champ in module_personas.CHAMPS_COMPLETUDE:
+        assert texte.count(module_personas.LIBELLES[champ]) >= 1
+
+
+def test_suggestions_en_texte_canaux_puis_moments():
+    pistes = module_personas.suggerer_canaux_moments(["TikTok", "lit les avis avant d'acheter"])
+    texte = str(pistes)
+    avant, apres = texte.split("\n\nMoments :")
+    assert avant.startswith("Canaux :")
+    assert avant.count("\n• ") == len(pistes.canaux) and apres.count("\n• ") == len(pistes.moments)
+    assert all(str(s) in texte for s in (*pistes.canaux, *pistes.moments))

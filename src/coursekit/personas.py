@@ -92,6 +92,18 @@ GROUPES: dict[str, tuple[str, ...]] = {
 CHAMPS_COMPLETUDE: tuple[str, ...] = tuple(c for champs in GROUPES.values() for c in champs)
 
 
+def resume_familles() -> str:
+    """Les champs d'une fiche, famille par famille, en quelques lignes lisibles (chapitre 03).
+
+    >>> print(resume_familles().splitlines()[0])
+    Une fiche compte 15 champs, en 5 familles :
+    """
+    lignes = [f"Une fiche compte {len(CHAMPS_COMPLETUDE)} champs, en {len(GROUPES)} familles :"]
+    for groupe, champs in GROUPES.items():
+        lignes.append(f"• {groupe} : {', '.join(LIBELLES[c] for c in champs)}")
+    return "\n".join(lignes)
+
+
 # --- contrôles -----------------------------------------------------------------------------------
 
 
@@ -503,6 +515,12 @@ class Suggestions:
     @property
     def noms_moments(self) -> list[str]:
         return [s.nom for s in self.moments]
+
+    def __str__(self) -> str:
+        """Deux listes à puces, « Canaux : » puis « Moments : », chaque piste avec sa raison."""
+        canaux = "".join(f"\n• {s}" for s in self.canaux)
+        moments = "".join(f"\n• {s}" for s in self.moments)
+        return f"Canaux :{canaux}\n\nMoments :{moments}"
 
 
 SOIR = "le soir, de 19 h à 22 h"
