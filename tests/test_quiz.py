@@ -42,4 +42,4 @@ def test_verifier_reponse(capsys):
     verifier_reponse("CTR", None, 1.5)
     assert "remplacez None" in capsys.readouterr().out
     verifier_reponse("CTR", 1.5, 1.5)
-    assert "✅" in capsys.readouterr().out
+    assert "✔" in capsys.readouterr().out

@@ -71,16 +71,22 @@ def appliquer_theme() -> None:
 
 
 def style_widgets_html() -> str:
-    """Feuille de style qui agrandit le texte des widgets (mode projecteur)."""
+    """Feuille de style qui agrandit le texte des widgets et des sorties (mode projecteur).
+
+    Elle couvre les libellés, curseurs, boutons, champs et zones de texte, les titres
+    d'onglets et le texte imprimé par les cellules (les chiffres des exemples).
+    """
     taille = TAILLES["projecteur"]["widgets"]
     return (
         "<style>"
         f":root {{ --jp-widgets-font-size: {taille}px; --jp-ui-font-size1: {taille}px;"
-        f" --jp-content-font-size1: {taille}px; --jp-widgets-inline-height: {taille * 2}px; }}"
+        f" --jp-content-font-size1: {taille}px; --jp-code-font-size: {taille}px;"
+        f" --jp-widgets-inline-height: {taille * 2}px; }}"
         f".jupyter-widgets, .widget-label, .widget-readout, .widget-html-content,"
-        f" .widget-radio-box label, .widget-text input, .widget-button, .jp-RenderedHTMLCommon"
+        f" .widget-radio-box label, .widget-text input, .widget-textarea textarea, .widget-button,"
+        f" .widget-dropdown select, .lm-TabBar-tab, .jp-RenderedHTMLCommon, .jp-OutputArea-output pre"
         f" {{ font-size: {taille}px !important; line-height: 1.4 !important; }}"
-        f".widget-label {{ min-width: 12em; }}"
+        ".lm-TabBar-tab { min-width: max-content !important; }"
         "</style>"
     )
 

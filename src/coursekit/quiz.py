@@ -150,4 +150,4 @@ def verifier_reponse(
         print(f"{nom} : remplacez None par votre calcul, puis exécutez la cellule.")
         return
     retour = corriger_nombre(reponse, attendu, tolerance, explication)
-    print(f"{nom} : {'✅' if retour.juste else '❌'} {retour.explication}")
+    print(f"{nom} : {'✔' if retour.juste else '✘'} {retour.explication}")
