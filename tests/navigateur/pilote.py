@@ -7,7 +7,6 @@ voir :mod:`coursekit.lanceur`.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import time
@@ -31,14 +30,22 @@ REPR_SIMULATEUR = "(simulateur interactif : exécutez le notebook pour l'utilise
 # Injecté avant tout script de la page : horodate chaque message reçu du noyau (WebSocket),
 # chaque touche pressée, chaque image chargée et chaque changement de texte, pour savoir
 # quand le noyau a fini de répondre et mesurer la latence.
-SCRIPT_INITIAL = """
+SCRIPT_INITIAL = r"""
 (() => {
-  const ck = (window.__ck = { dernierMessage: 0, derniereTouche: 0, chargements: [] });
+  const ck = (window.__ck = { dernierMessage: 0, dernierRepos: 0, derniereTouche: 0, chargements: [] });
   const Natif = window.WebSocket;
+  const decodeur = new TextDecoder();
+  const repos = /"execution_state":\s*"idle"/;
   class Espion extends Natif {
     constructor(...args) {
       super(...args);
-      this.addEventListener('message', () => { ck.dernierMessage = performance.now(); });
+      this.addEventListener('message', (e) => {
+        const t = performance.now(); ck.dernierMessage = t;
+        // le noyau annonce « idle » quand il a fini de traiter une demande (texte ou binaire)
+        const d = e.data;
+        const texte = typeof d === 'string' ? d : (d instanceof ArrayBuffer ? decodeur.decode(d) : '');
+        if (repos.test(texte)) ck.dernierRepos = t;
+      });
     }
   }
   window.WebSocket = Espion;
@@ -59,7 +66,7 @@ JS_ETAT = """(sim) => ({
 
 JS_CALME = """([delai]) => {
   const ck = window.__ck; const t = performance.now();
-  return ck.dernierMessage >= ck.derniereTouche && t - ck.dernierMessage > delai;
+  return ck.dernierRepos >= ck.derniereTouche && t - ck.dernierMessage > delai;
 }"""
 
 JS_DEFAUTS_PAGE = """() => {
@@ -260,20 +267,15 @@ def libelle_curseur(poignee) -> str:
     )
 
 
-JS_LECTURE = """(h) => { const b = h.closest('.widget-slider') && h.closest('.widget-slider').parentElement;
-  const l = b && b.querySelector('.coursekit-lecture'); return l ? l.textContent : null; }"""
-
-JS_ATTENTE_REPONSE = """(sim, [js, avant, poignee, lectureAvant, delai]) => new Promise((ok) => {
+JS_ATTENTE_REPONSE = """(sim, [js, delai]) => new Promise((ok) => {
   const lire = eval(js); const fin = performance.now() + delai; const ck = window.__ck;
-  const lecture = () => { const b = poignee.closest('.widget-slider') && poignee.closest('.widget-slider').parentElement;
-    const l = b && b.querySelector('.coursekit-lecture'); return l ? l.textContent : null; };
+  const avant = JSON.stringify(window.__ck_avant);
   const voir = () => {
     const t = performance.now();
-    const change = JSON.stringify(lire(sim)) !== avant;
-    // Le noyau a traité la touche (il a réécrit la valeur lue à côté du curseur) et s'est tu.
-    const traite = (lectureAvant === null || lecture() !== lectureAvant)
-      && ck.dernierMessage >= ck.derniereTouche && t - ck.dernierMessage > 400;
-    if (change) ok('change'); else if (traite) ok('traite'); else if (t > fin) ok('delai');
+    // Le noyau a fini de traiter la touche (état « idle » reçu après elle) et s'est tu.
+    const fini = ck.dernierRepos >= ck.derniereTouche && t - ck.dernierMessage > 150;
+    if (fini) ok(JSON.stringify(lire(sim)) !== avant ? 'change' : 'traite');
+    else if (t > fin) ok('delai');
     else setTimeout(voir, 20);
   };
   voir();
@@ -282,24 +284,16 @@ JS_ATTENTE_REPONSE = """(sim, [js, avant, poignee, lectureAvant, delai]) => new 
 
 def bouger_curseur(page, simulateur, poignee, delai: float = 30.0) -> Mouvement:
     """Donne le focus à la poignée, presse ArrowRight (ArrowLeft si elle est au maximum)
-    et attend que l'image ou la phrase du simulateur change, ou que le noyau ait fini de
-    répondre sans rien changer (valeur lue réécrite, puis silence), ou ``delai`` secondes."""
+    et attend que le noyau ait fini de traiter la touche (état « idle » reçu, puis silence)
+    ou ``delai`` secondes ; compare alors l'image et la phrase du simulateur à l'avant."""
     valeur = poignee.get_attribute("aria-valuenow")
     maximum = poignee.get_attribute("aria-valuemax")
     touche = "ArrowLeft" if float(valeur) >= float(maximum) else "ArrowRight"
     avant = etat(simulateur)
-    lecture = poignee.evaluate(JS_LECTURE)
+    simulateur.evaluate(f"(sim) => {{ window.__ck_avant = ({JS_ETAT})(sim); }}")
     poignee.focus()
     page.keyboard.press(touche)
-    issue = simulateur.evaluate(
-        JS_ATTENTE_REPONSE,
-        [JS_ETAT, json.dumps(avant, separators=(",", ":")), poignee.element_handle(), lecture, delai * 1000],
-    )
-    if issue == "change":
-        try:
-            attendre_calme(page, maximum=delai)
-        except Exception:  # noqa: BLE001 - le calme ne sert qu'à ne pas mélanger deux mesures
-            pass
+    issue = simulateur.evaluate(JS_ATTENTE_REPONSE, [JS_ETAT, delai * 1000])
     mouvement = Mouvement(
         libelle_curseur(poignee),
         touche,
