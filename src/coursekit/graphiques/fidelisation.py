@@ -62,7 +62,17 @@ def figure_clv(noms: tuple[str, str]) -> Elements:
     barres = list(axes.bar(noms, [0, 0], color=[PALETTE["ciel"], COULEUR_PRINCIPALE], width=0.55))
     etiquettes = [_texte(axes, i, 0, "", ha="center", va="bottom", fontweight="bold") for i in range(2)]
     ligne_cac = axes.axhline(0, color=COULEUR_MANQUE, linestyle="--", linewidth=2)
-    texte_cac = _texte(axes, 1.45, 0, "", color=COULEUR_MANQUE, ha="right", va="bottom")
+    # Fond blanc : l'étiquette du CAC chevauche souvent la barre bleue du client fidèle.
+    texte_cac = _texte(
+        axes,
+        1.45,
+        0,
+        "",
+        color=COULEUR_MANQUE,
+        ha="right",
+        va="bottom",
+        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.9},
+    )
     axes.set_title("Valeur d'un client sur toute la relation (CLV)")
     axes.set_xlim(-0.5, 1.5)
     axes.grid(axis="x", visible=False)

@@ -290,7 +290,8 @@ class SimulateurPoints(Simulateur):
             self.graphique.actualiser()
             self._phrase = (
                 f"Compte vide. Chaque euro dépensé rapporte {fmt.nombre(self.points_par_euro.value, 1)} point : "
-                "tapez un montant puis cliquez sur « Ajouter un achat »."
+                # Espaces insécables autour des guillemets : le « » ne part plus seul à la ligne.
+                "tapez un montant puis cliquez sur «\u00a0Ajouter un achat\u00a0»."
             )
             self.message.info(self._phrase)
             return
@@ -329,7 +330,7 @@ class SimulateurPoints(Simulateur):
         if seuil is not None and avancement >= 80:
             morceaux.append(
                 f"{fmt.nombre(solde, 0)} sur {fmt.nombre(seuil, 0)} : plus que {_points(manque_recompense)} avant "
-                f"la récompense des {fmt.nombre(seuil, 0)} points. C'est l'effet « presque arrivé » : "
+                f"la récompense des {fmt.nombre(seuil, 0)} points. C'est l'effet «\u00a0presque arrivé\u00a0»\u00a0: "
                 "si près du but, on a envie de repasser commande."
             )
         elif seuil is not None:
