@@ -32,7 +32,7 @@ class PlanificateurProjet(Simulateur):
             description="Type de PME",
             style={"description_width": "10em"},
             # Largeur fixée : sans elle, la liste se réduisait à « Cc▾ » dans Voilà.
-            layout=widgets.Layout(width="36em", max_width="100%"),
+            layout=widgets.Layout(width="40em", max_width="100%"),
         )
         self.entreprise = widgets.Text(
             value=plan.entreprise,
