@@ -110,13 +110,14 @@ class Curseur(widgets.HBox):
             readout=False,
             continuous_update=False,
             style=STYLE_LIBELLE,
-            layout=widgets.Layout(width=LARGEUR_CURSEUR),
+            layout=widgets.Layout(width=LARGEUR_CURSEUR, max_width="100%"),
         )
         self._formater = formater
         self.lecture = widgets.Label(formater(valeur), layout=widgets.Layout(min_width="7em"))
         self.lecture.add_class("coursekit-lecture")
         self.curseur.observe(self._afficher, names="value")
-        super().__init__([self.curseur, self.lecture])
+        # Passe à la ligne plutôt que de déborder d'une colonne étroite (projecteur).
+        super().__init__([self.curseur, self.lecture], layout=widgets.Layout(flex_flow="row wrap"))
 
     def _afficher(self, _change=None) -> None:
         self.lecture.value = self._formater(self.curseur.value)
@@ -154,7 +155,7 @@ class ChampNombre(widgets.HBox):
         )
         self.libelle = libelle or description
         children = [self.champ] + ([widgets.Label(unite)] if unite else [])
-        super().__init__(children)
+        super().__init__(children, layout=widgets.Layout(flex_flow="row wrap"))
         self.add_class("coursekit-champ-nombre")
 
     @property
