@@ -371,3 +371,24 @@ def test_rapport_depense_et_poids_d_un_niveau():
         f.poids_niveau(table, "Diamant")
     with pytest.raises(ErreurSaisie, match="Argent"):
         f.rapport_depense(table, "Or", reference="Argent")
+
+
+def test_bilan_fidelite_sur_le_mois_moyen():
+    mois = f.indicateurs_mensuels(
+        pd.DataFrame(
+            {
+                "mois": ["janv.", "févr."],
+                "clients_debut": [200, 250],
+                "nouveaux_clients": [40, 30],
+                "clients_perdus": [20, 55],
+                "clients_fin": [220, 230],
+                "clients_reachat": [110, 69],
+            }
+        )
+    )
+    bilan = f.bilan_fidelite(mois, nps_obtenu=28.8, csat_obtenu=90)
+    # Rétention 90 % puis 80 % ; attrition 10 % puis 22 % ; réachat 50 % puis 30 %.
+    assert bilan["realise"].tolist() == pytest.approx([85, 16, 40, 28.8, 90])
+    assert bilan["atteint"].tolist() == [True, False, True, False, True]
+    with pytest.raises(ErreurSaisie, match="indicateurs_mensuels"):
+        f.bilan_fidelite(pd.DataFrame({"mois": ["janv."]}))

@@ -647,6 +647,37 @@ def objectifs_fidelite(retention, attrition, reachat, nps_obtenu=None, csat_obte
     return tableau_de_bord(lignes)
 
 
+def bilan_fidelite(mois: pd.DataFrame, nps_obtenu=None, csat_obtenu=None) -> pd.DataFrame:
+    """Objectifs de fidélité sur le mois moyen d'une période (tableau de :func:`indicateurs_mensuels`).
+
+    Rétention, attrition et réachat sont les moyennes des taux mensuels ; le NPS et le
+    CSAT, s'ils sont donnés, viennent d'une enquête. Rend le tableau de
+    :func:`objectifs_fidelite`.
+
+    >>> t = indicateurs_mensuels(pd.DataFrame({"mois": ["janv.", "févr."], "clients_debut": [200, 220],
+    ...     "nouveaux_clients": [40, 10], "clients_perdus": [20, 22], "clients_fin": [220, 208],
+    ...     "clients_reachat": [99, 83.2]}))
+    >>> bilan_fidelite(t)["realise"].round(1).tolist()
+    [90.0, 10.0, 42.5]
+    """
+    if not isinstance(mois, pd.DataFrame) or mois.empty:
+        raise ErreurSaisie(
+            "Le tableau des mois (mois) doit venir de indicateurs_mensuels() et n'être pas vide."
+        )
+    manquantes = [c for c in ("retention", "attrition", "reachat") if c not in mois.columns]
+    if manquantes:
+        raise ErreurSaisie(
+            f"Le tableau des mois (mois) doit contenir : {', '.join(manquantes)} (voir indicateurs_mensuels())."
+        )
+    return objectifs_fidelite(
+        float(mois["retention"].mean()),
+        float(mois["attrition"].mean()),
+        float(mois["reachat"].mean()),
+        nps_obtenu=nps_obtenu,
+        csat_obtenu=csat_obtenu,
+    )
+
+
 def effort_nps(promoteurs, passifs, detracteurs, cible=50) -> int | None:
     """Nombre de clients à faire changer d'avis pour atteindre un NPS ``cible``.
 
@@ -679,6 +710,9 @@ def effort_nps(promoteurs, passifs, detracteurs, cible=50) -> int | None:
 
 __all__ = [
     "PALIERS",
+    "bilan_fidelite",
+    "poids_niveau",
+    "rapport_depense",
     "RECOMPENSES",
     "ca_par_niveau",
     "clv",
