@@ -23,7 +23,11 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from nbconvert.preprocessors import ClearOutputPreprocessor, TagRemovePreprocessor
+from nbconvert.preprocessors import (
+    ClearOutputPreprocessor,
+    CoalesceStreamsPreprocessor,
+    TagRemovePreprocessor,
+)
 
 RACINE = Path(__file__).resolve().parents[2]
 DOSSIER_NOTEBOOKS = RACINE / "notebooks"
@@ -37,8 +41,11 @@ def stabiliser(carnet) -> None:
 
     - la vue d'un widget (identifiant de modèle tiré au hasard ; sans état enregistré,
       JupyterLab affiche à la place le texte stable du simulateur) ;
-    - les adresses mémoire (``<Styler at 0x7f…>``).
+    - les adresses mémoire (``<Styler at 0x7f…>``) ;
+    - le découpage des impressions (``print``) en morceaux, qui dépend du moment où
+      le noyau vide son tampon : les morceaux consécutifs sont fusionnés.
     """
+    CoalesceStreamsPreprocessor(enabled=True).preprocess(carnet, {})
     for cellule in carnet.cells:
         cellule.metadata.pop("execution", None)
         for sortie in cellule.get("outputs", []):
