@@ -222,3 +222,8 @@ def test_tableau_de_bord_mensuel_refuse():
         kpi.tableau_de_bord_mensuel(_releves(), "2026-07")
     with pytest.raises(ErreurSaisie, match="ca_pub"):
         kpi.kpi_mensuels(_releves().drop(columns="ca_pub"))
+
+
+def test_evolution_suit_la_formule_de_l_api_meme_avec_une_reference_negative():
+    # (valeur − référence) ÷ référence × 100, sans valeur absolue.
+    assert kpi.evolution(-100, -50) == -50

@@ -77,3 +77,10 @@ def test_graduations_a_la_francaise():
     assert "25\u202f000" in etiquettes
     assert not any("." in e for e in etiquettes)
     assert [t.get_text() for t in axes.get_xticklabels()] == ["Micro", "Star"]
+
+
+def test_message_a_la_typographie_francaise():
+    message = ZoneMessage()
+    message.info("Fichier « plan.json » : enregistré ; bravo !")
+    assert "«\xa0plan.json\xa0»\xa0: enregistré\xa0; bravo\xa0!" in message.value
+    assert message.texte == "Fichier « plan.json » : enregistré ; bravo !"

@@ -180,7 +180,7 @@ def evolution(reference, valeur) -> float:
         raise ErreurSaisie(
             "La valeur de référence (reference) doit être différente de 0 pour calculer une évolution en %."
         )
-    return (valeur - reference) * 100 / abs(reference)
+    return (valeur - reference) * 100 / reference
 
 
 def ecart_points(reference, valeur) -> float:

@@ -15,6 +15,7 @@ Règles suivies par tous les simulateurs du cours :
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 import ipywidgets as widgets
@@ -28,13 +29,26 @@ STYLE_LIBELLE = {"description_width": "15em"}
 LARGEUR_CURSEUR = "38em"
 
 
+def typographie(texte: str) -> str:
+    """Espaces insécables à la française : avant ``: ; ? !`` et à l'intérieur des guillemets « ».
+
+    Ainsi « » » ou « : » ne se retrouvent jamais seuls en début de ligne au projecteur.
+
+    >>> typographie("Bravo ! « Audit » : fait ; ok ?") == "Bravo\xa0! «\xa0Audit\xa0»\xa0: fait\xa0; ok\xa0?"
+    True
+    """
+    texte = re.sub(r" ([:;?!»])", "\xa0\\1", texte)
+    return re.sub(r"« ", "«\xa0", texte)
+
+
 class ZoneMessage(widgets.HTML):
     """Phrase d'interprétation ou message d'erreur, toujours échappée."""
 
     def _ecrire(self, texte: str, genre: str, gras: str = "") -> None:
         couleurs = {"info": "#1d3557", "succes": "#00664a", "erreur": "#a33a00"}
         fonds = {"info": "#eef4fb", "succes": "#e6f5ef", "erreur": "#fdeee6"}
-        prefixe = f"<strong>{html.escape(gras)}</strong> " if gras else ""
+        prefixe = f"<strong>{html.escape(typographie(gras))}</strong> " if gras else ""
+        texte = typographie(texte)
         self.value = (
             f'<div class="coursekit-message coursekit-{genre}" style="color:{couleurs[genre]};'
             f"background:{fonds[genre]};padding:0.5em 0.8em;border-radius:6px;"
@@ -56,10 +70,10 @@ class ZoneMessage(widgets.HTML):
 
     @property
     def texte(self) -> str:
-        """Le texte affiché, sans balises (pratique pour les tests)."""
-        import re
-
-        return html.unescape(re.sub(r"<[^>]+>", "", self.value)).strip()
+        """Le texte tel qu'écrit par le simulateur, sans balises ni les espaces insécables
+        ajoutées par :func:`typographie` (pratique pour les tests)."""
+        brut = html.unescape(re.sub(r"<[^>]+>", "", self.value)).strip()
+        return re.sub(r"\xa0([:;?!»])", r" \1", brut).replace("«\xa0", "« ")
 
 
 class ZoneGraphique(widgets.Image):
