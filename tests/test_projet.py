@@ -103,3 +103,16 @@ def test_edition_eleve_s_execute_sans_les_solutions(tmp_path):
         ).execute()  # dossier courant : tmp_path, où iraient d'éventuels fichiers de l'élève
         erreurs = [s for c in carnet.cells for s in c.get("outputs", []) if s.output_type == "error"]
         assert not erreurs, f"{chemin.name} : {erreurs[:1]}"
+
+
+def test_le_lanceur_projette_sans_les_solutions_sauf_demande():
+    from coursekit import editions
+    from coursekit.lanceur import preparer_presentation
+
+    source = next(c for c in editions.notebooks() if "solution" in str(nbformat.read(c, as_version=4)))
+    projete = preparer_presentation(source)
+    assert projete != source and projete.name == source.name
+    assert not any(
+        "solution" in c.metadata.get("tags", []) for c in nbformat.read(projete, as_version=4).cells
+    )
+    assert preparer_presentation(source, avec_solutions=True) == source

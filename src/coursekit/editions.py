@@ -80,20 +80,22 @@ def regenerer(chemin: Path, delai: int = 600) -> None:
     nbformat.write(carnet, chemin)
 
 
-def edition(nom: str, sortie: Path) -> list[Path]:
-    """Écrit l'édition ``eleve`` (sans solutions ni sorties) ou ``professeur`` dans ``sortie``."""
+def edition_notebook(chemin: Path, nom: str, sortie: Path) -> Path:
+    """Écrit dans ``sortie`` l'édition ``eleve`` (sans solutions ni sorties) ou ``professeur`` d'un notebook."""
     sortie.mkdir(parents=True, exist_ok=True)
-    ecrits = []
-    for chemin in notebooks():
-        carnet = nbformat.read(chemin, as_version=4)
-        if nom == "eleve":
-            retrait = TagRemovePreprocessor(remove_cell_tags={"solution"}, enabled=True)
-            carnet, _ = retrait.preprocess(carnet, {})
-            carnet, _ = ClearOutputPreprocessor(enabled=True).preprocess(carnet, {})
-        cible = sortie / chemin.name
-        nbformat.write(carnet, cible)
-        ecrits.append(cible)
-    return ecrits
+    carnet = nbformat.read(chemin, as_version=4)
+    if nom == "eleve":
+        retrait = TagRemovePreprocessor(remove_cell_tags={"solution"}, enabled=True)
+        carnet, _ = retrait.preprocess(carnet, {})
+        carnet, _ = ClearOutputPreprocessor(enabled=True).preprocess(carnet, {})
+    cible = sortie / chemin.name
+    nbformat.write(carnet, cible)
+    return cible
+
+
+def edition(nom: str, sortie: Path) -> list[Path]:
+    """Écrit l'édition ``eleve`` (sans solutions ni sorties) ou ``professeur`` de tous les chapitres."""
+    return [edition_notebook(chemin, nom, sortie) for chemin in notebooks()]
 
 
 def main(arguments: list[str] | None = None) -> int:

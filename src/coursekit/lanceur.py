@@ -6,6 +6,7 @@ Usage, depuis la racine du dépôt ::
     python -m coursekit.lanceur kpi           # même chose, par le nom du chapitre
     python -m coursekit.lanceur 06 --no-browser   # affiche seulement l'adresse
     python -m coursekit.lanceur --liste       # les chapitres disponibles
+    python -m coursekit.lanceur 06 --avec-solutions   # avec les corrigés (cellules « solution »)
 
 Voilà exécute le notebook et n'affiche que le texte, les résultats et les
 simulateurs (le code est caché). La variable ``COURSEKIT_PROJECTEUR=1`` est
@@ -255,6 +256,20 @@ def demarrer_lab(dossier_reglages: Path, port: int | None = None, journal: Path 
     return _lancer(commande, port, "JupyterLab", environnement(False), journal).attendre()
 
 
+def preparer_presentation(notebook: Path, avec_solutions: bool = False) -> Path:
+    """Le notebook à projeter : sans les cellules « solution », sauf demande du professeur.
+
+    Voilà affiche toutes les sorties : projeter le notebook source montrerait chaque
+    corrigé juste sous son exercice. On projette donc l'édition élève du chapitre,
+    écrite dans ``build/presentation/`` ; ``--avec-solutions`` projette la source.
+    """
+    if avec_solutions:
+        return notebook
+    from coursekit.editions import edition_notebook
+
+    return edition_notebook(notebook, "eleve", RACINE / "build" / "presentation")
+
+
 def main(arguments: list[str] | None = None) -> int:
     analyseur = argparse.ArgumentParser(
         prog="python -m coursekit.lanceur",
@@ -265,6 +280,9 @@ def main(arguments: list[str] | None = None) -> int:
     analyseur.add_argument("--port", type=int, default=None, help="port (par défaut : un port libre)")
     analyseur.add_argument("--sans-projecteur", action="store_true", help="tailles de texte normales")
     analyseur.add_argument("--liste", action="store_true", help="afficher les chapitres disponibles")
+    analyseur.add_argument(
+        "--avec-solutions", action="store_true", help="montrer aussi les cellules « solution » (corrigé)"
+    )
     options = analyseur.parse_args(arguments)
     if options.liste or not options.chapitre:
         print("Chapitres disponibles :")
@@ -278,6 +296,7 @@ def main(arguments: list[str] | None = None) -> int:
     except ValueError as erreur:
         print(erreur, file=sys.stderr)
         return 2
+    notebook = preparer_presentation(notebook, options.avec_solutions)
     try:
         serveur = demarrer_voila(notebook, port=options.port, projecteur=not options.sans_projecteur)
     except RuntimeError as erreur:

@@ -25,7 +25,7 @@ FICHIER_RELEVES = "graine_de_ville_kpi_mensuels.csv"
 def _carte(libelle: str, valeur: str, aide: str) -> str:
     return (
         "<div style='border:1px solid #c9d6e3;border-radius:6px;padding:0.3em 0.6em;min-width:8.5em'>"
-        f"<div style='font-size:0.85em;color:#444'>{html.escape(libelle)}</div>"
+        f"<div style='font-size:0.9em;color:#444'>{html.escape(libelle)}</div>"
         f"<div style='font-size:1.3em;font-weight:bold'>{html.escape(valeur)}</div>"
         f"<div style='font-size:0.9em;color:#555'>{html.escape(aide)}</div></div>"
     )
