@@ -45,6 +45,7 @@ _SOUS_MODULES = {
     "smart",
     "swot",
     "tableaux",
+    "travaux",
     "validation",
     "widgets",
 }

@@ -40,8 +40,8 @@ from coursekit.personas import (
     suggerer_canaux_moments,
 )
 from coursekit.swot import entrees_depuis_texte, texte_depuis_entrees
+from coursekit.travaux import chemin_travail, ecrire_travail, lire_travail
 from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
-from coursekit.widgets.projet import dossier_travaux
 
 DELAI_MISE_A_JOUR = 0.3
 """Pause (en secondes) après la dernière frappe avant de mettre la fiche à jour."""
@@ -68,19 +68,6 @@ def _zone(placeholder: str, hauteur: str = "5.2em") -> widgets.Textarea:
 def _avec_titre(titre: str, zone: widgets.Widget, aide: str = "") -> widgets.VBox:
     suite = f" <span style='color:#555'>({html.escape(aide)})</span>" if aide else ""
     return widgets.VBox([widgets.HTML(f"<b>{html.escape(titre)}</b>{suite}"), zone])
-
-
-def chemin_travail(nom: str, extension: str, exemple: str) -> Path:
-    """Chemin d'un fichier de l'élève dans ``mes-travaux/`` ; refuse un nom qui n'est pas un simple nom."""
-    nom = nom.strip()
-    for fin in (".json", ".html", ".md", ".png"):
-        if nom.lower().endswith(fin):
-            nom = nom[: -len(fin)]
-    if not nom or nom.startswith(".") or any(c in nom for c in '/\\:*?"<>|'):
-        raise ErreurSaisie(
-            f"Le nom du fichier doit être un simple nom, sans / ni caractères spéciaux (par exemple : {exemple})."
-        )
-    return dossier_travaux() / f"{nom}{extension}"
 
 
 class ConstructeurPersona(Simulateur):
@@ -452,17 +439,10 @@ class ConstructeurPersona(Simulateur):
             return action()
         except ErreurSaisie as erreur:
             self.message_fichier.erreur(str(erreur))
-        except (OSError, UnicodeDecodeError) as erreur:
-            raison = getattr(erreur, "strerror", None) or "fichier illisible"
-            self.message_fichier.erreur(
-                f"Le fichier n'a pas pu être lu ou écrit ({raison}) : vérifiez le nom et réessayez."
-            )
         return None
 
     def _ecrire(self, extension: str, contenu: str, quoi: str) -> Path:
-        chemin = chemin_travail(self.fichier.value, extension, "mon-persona")
-        chemin.parent.mkdir(parents=True, exist_ok=True)
-        chemin.write_text(contenu, encoding="utf-8")
+        chemin = ecrire_travail(self.fichier.value, extension, contenu, "mon-persona")
         self.message_fichier.succes(f"{quoi} dans {chemin.parent.name}/{chemin.name}.", gras="C'est fait.")
         return chemin
 
@@ -476,13 +456,8 @@ class ConstructeurPersona(Simulateur):
         """Recharge une fiche enregistrée ; en cas de problème, ce qui est à l'écran reste intact."""
 
         def lire() -> Persona:
-            chemin = chemin_travail(self.fichier.value, ".json", "mon-persona")
-            if not chemin.exists():
-                raise ErreurSaisie(
-                    f"Aucun fichier « {chemin.name} » dans {chemin.parent.name}/ : vérifiez le nom "
-                    "(enregistrez d'abord votre fiche avec le bouton « Enregistrer »)."
-                )
-            return persona_depuis_json(chemin.read_text(encoding="utf-8"))
+            conseil = "(enregistrez d'abord votre fiche avec le bouton « Enregistrer »)"
+            return persona_depuis_json(lire_travail(self.fichier.value, ".json", "mon-persona", conseil))
 
         persona = self._fichier_protege(lire)
         if persona is None:

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import ipywidgets as widgets
 
 from coursekit import format as fmt
 from coursekit.affichage import COULEUR_ATTEINT, PALETTE
-from coursekit.erreurs import ErreurSaisie
 from coursekit.graphiques.projet import figure_avancement
 from coursekit.projet import ETAPES, MOTS_MINIMUM, TYPES_PME, PlanCommunication
+from coursekit.travaux import ecrire_travail, lire_travail
 from coursekit.widgets.base import Simulateur, ZoneGraphique
-
-
-def dossier_travaux() -> Path:
-    """Dossier où l'élève enregistre ses travaux (``mes-travaux/`` à côté du notebook)."""
-    return Path(os.environ.get("COURSEKIT_TRAVAUX", Path.cwd() / "mes-travaux"))
 
 
 class PlanificateurProjet(Simulateur):
@@ -123,34 +117,20 @@ class PlanificateurProjet(Simulateur):
                 f"Une étape compte comme rédigée à partir de {MOTS_MINIMUM} mots."
             )
 
-    def _chemin(self, extension: str) -> Path:
-        nom = self.fichier.value.strip()
-        if not nom or any(c in nom for c in '/\\:*?"<>|'):
-            raise ErreurSaisie(
-                "Le nom du fichier doit être un simple nom, sans / ni caractères spéciaux (par exemple : mon-plan)."
-            )
-        return dossier_travaux() / f"{nom}{extension}"
-
     def enregistrer(self) -> Path | None:
         """Écrit le plan en JSON dans ``mes-travaux/``."""
-        ok, chemin = self.calculer(lambda: self._chemin(".json"))
-        if not ok:
-            return None
-        chemin.parent.mkdir(parents=True, exist_ok=True)
-        chemin.write_text(self.plan().vers_json(), encoding="utf-8")
-        self.message.succes(f"Plan enregistré dans {chemin.name}.", gras="Enregistré.")
+        ok, chemin = self.calculer(
+            lambda: ecrire_travail(self.fichier.value, ".json", self.plan().vers_json(), "mon-plan")
+        )
+        if ok:
+            self.message.succes(f"Plan enregistré dans {chemin.name}.", gras="Enregistré.")
         return chemin
 
     def ouvrir(self) -> bool:
         """Recharge un plan enregistré ; en cas de problème, le plan à l'écran reste intact."""
 
         def lire():
-            chemin = self._chemin(".json")
-            if not chemin.exists():
-                raise ErreurSaisie(
-                    f"Aucun fichier « {chemin.name} » dans {chemin.parent.name}/ : vérifiez le nom."
-                )
-            return PlanCommunication.depuis_json(chemin.read_text(encoding="utf-8"))
+            return PlanCommunication.depuis_json(lire_travail(self.fichier.value, ".json", "mon-plan"))
 
         ok, plan = self.calculer(lire)
         if not ok:
@@ -163,10 +143,9 @@ class PlanificateurProjet(Simulateur):
 
     def exporter(self) -> Path | None:
         """Écrit le plan en Markdown dans ``mes-travaux/``."""
-        ok, chemin = self.calculer(lambda: self._chemin(".md"))
-        if not ok:
-            return None
-        chemin.parent.mkdir(parents=True, exist_ok=True)
-        chemin.write_text(self.plan().vers_markdown(), encoding="utf-8")
-        self.message.succes(f"Plan exporté dans {chemin.name}.", gras="Exporté.")
+        ok, chemin = self.calculer(
+            lambda: ecrire_travail(self.fichier.value, ".md", self.plan().vers_markdown(), "mon-plan")
+        )
+        if ok:
+            self.message.succes(f"Plan exporté dans {chemin.name}.", gras="Exporté.")
         return chemin

@@ -40,8 +40,8 @@ from coursekit.swot import (
     entrees_depuis_texte,
     texte_depuis_entrees,
 )
+from coursekit.travaux import chemin_travail, ecrire_travail, lire_travail
 from coursekit.widgets.base import ChampNombre, Simulateur, ZoneGraphique, ZoneMessage
-from coursekit.widgets.projet import dossier_travaux
 
 DELAI_MISE_A_JOUR = 0.15
 """Intervalle minimal (en secondes) entre deux dessins de la matrice pendant la frappe."""
@@ -282,31 +282,10 @@ class ConstructeurSwot(Simulateur):
             return action()
         except ErreurSaisie as erreur:
             self.message_fichier.erreur(str(erreur))
-        except OSError as erreur:
-            self.message_fichier.erreur(
-                f"Le fichier n'a pas pu être lu ou écrit ({erreur.strerror or 'erreur du système'}) : "
-                "vérifiez le nom et réessayez."
-            )
         return None
 
-    def _chemin(self, extension: str) -> Path:
-        nom = self.fichier.value.strip()
-        for fin in (".json", ".md", ".png"):
-            if nom.lower().endswith(fin):
-                nom = nom[: -len(fin)]
-        if not nom or nom.startswith(".") or any(c in nom for c in '/\\:*?"<>|'):
-            raise ErreurSaisie(
-                "Le nom du fichier doit être un simple nom, sans / ni caractères spéciaux (par exemple : mon-swot)."
-            )
-        return dossier_travaux() / f"{nom}{extension}"
-
     def _ecrire(self, extension: str, contenu: str | bytes, quoi: str) -> Path:
-        chemin = self._chemin(extension)
-        chemin.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(contenu, bytes):
-            chemin.write_bytes(contenu)
-        else:
-            chemin.write_text(contenu, encoding="utf-8")
+        chemin = ecrire_travail(self.fichier.value, extension, contenu, "mon-swot")
         self.message_fichier.succes(f"{quoi} dans {chemin.parent.name}/{chemin.name}.", gras="C'est fait.")
         return chemin
 
@@ -320,13 +299,8 @@ class ConstructeurSwot(Simulateur):
         """Recharge une analyse enregistrée ; en cas de problème, ce qui est à l'écran reste intact."""
 
         def lire() -> Swot:
-            chemin = self._chemin(".json")
-            if not chemin.exists():
-                raise ErreurSaisie(
-                    f"Aucun fichier « {chemin.name} » dans {chemin.parent.name}/ : vérifiez le nom "
-                    "(enregistrez d'abord votre analyse avec le bouton « Enregistrer »)."
-                )
-            return Swot.depuis_json(chemin.read_text(encoding="utf-8"))
+            conseil = "(enregistrez d'abord votre analyse avec le bouton « Enregistrer »)"
+            return Swot.depuis_json(lire_travail(self.fichier.value, ".json", "mon-swot", conseil))
 
         swot = self._fichier_protege(lire)
         if swot is None:
@@ -339,7 +313,8 @@ class ConstructeurSwot(Simulateur):
         finally:
             self._chargement = False
         self.actualiser()
-        self.message_fichier.succes(f"Analyse relue depuis {self._chemin('.json').name}.", gras="Ouvert.")
+        nom = chemin_travail(self.fichier.value, ".json", "mon-swot").name
+        self.message_fichier.succes(f"Analyse relue depuis {nom}.", gras="Ouvert.")
         return True
 
     def afficher_markdown(self) -> str | None:
