@@ -20,6 +20,7 @@ import pandas as pd
 
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
+from coursekit.kpi import part_en_pourcent
 
 PALIERS = {"Bronze": 0, "Argent": 200, "Or": 500, "Platine": 1_000}
 """Paliers du programme par défaut : nom du niveau → points nécessaires."""
@@ -186,17 +187,13 @@ def taux_attrition(clients_perdus, clients_debut) -> float:
     >>> taux_attrition(clients_perdus=30, clients_debut=200)
     15.0
     """
-    perdus = v.positif(clients_perdus, "Le nombre de clients perdus (clients_perdus)")
-    debut = v.strictement_positif(
-        clients_debut, "Le nombre de clients au début (clients_debut)", "pour calculer un taux d'attrition"
-    )
-    v.partie_du_tout(
-        perdus,
-        debut,
+    return part_en_pourcent(
+        clients_perdus,
+        clients_debut,
         "Le nombre de clients perdus (clients_perdus)",
         "Le nombre de clients au début (clients_debut)",
+        "pour calculer un taux d'attrition",
     )
-    return perdus * 100 / debut
 
 
 def taux_reachat(clients_reachat, total_clients) -> float:
@@ -205,17 +202,13 @@ def taux_reachat(clients_reachat, total_clients) -> float:
     >>> taux_reachat(clients_reachat=90, total_clients=200)
     45.0
     """
-    reachat = v.positif(clients_reachat, "Le nombre de clients qui ont racheté (clients_reachat)")
-    total = v.strictement_positif(
-        total_clients, "Le nombre total de clients (total_clients)", "pour calculer un taux de réachat"
-    )
-    v.partie_du_tout(
-        reachat,
-        total,
+    return part_en_pourcent(
+        clients_reachat,
+        total_clients,
         "Le nombre de clients qui ont racheté (clients_reachat)",
         "Le nombre total de clients (total_clients)",
+        "pour calculer un taux de réachat",
     )
-    return reachat * 100 / total
 
 
 def taux_engagement_programme(membres_actifs, membres) -> float:
@@ -226,17 +219,13 @@ def taux_engagement_programme(membres_actifs, membres) -> float:
     >>> taux_engagement_programme(membres_actifs=130, membres=200)
     65.0
     """
-    actifs = v.positif(membres_actifs, "Le nombre de membres actifs (membres_actifs)")
-    inscrits = v.strictement_positif(
-        membres, "Le nombre de membres inscrits (membres)", "pour calculer un taux d'engagement"
-    )
-    v.partie_du_tout(
-        actifs,
-        inscrits,
+    return part_en_pourcent(
+        membres_actifs,
+        membres,
         "Le nombre de membres actifs (membres_actifs)",
         "Le nombre de membres inscrits (membres)",
+        "pour calculer un taux d'engagement",
     )
-    return actifs * 100 / inscrits
 
 
 def indicateurs_mensuels(table: pd.DataFrame) -> pd.DataFrame:

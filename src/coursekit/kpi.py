@@ -18,7 +18,15 @@ UNITES = ("nombre", "euros", "pourcent", "ratio")
 SENS = ("hausse", "baisse")
 
 
-def _taux(partie, tout, libelle_partie: str, libelle_tout: str, pour: str) -> float:
+def part_en_pourcent(partie, tout, libelle_partie: str, libelle_tout: str, pour: str) -> float:
+    """Part d'un tout en % (partie ÷ tout × 100), avec les contrôles communs à tous les taux.
+
+    Refuse en français une partie négative, un tout nul ou négatif et une partie plus
+    grande que son tout. Les libellés nomment les paramètres ; ``pour`` complète la phrase.
+
+    >>> part_en_pourcent(30, 200, "Les clients perdus", "Les clients au début", "pour calculer un taux")
+    15.0
+    """
     partie = v.positif(partie, libelle_partie)
     tout = v.strictement_positif(tout, libelle_tout, pour)
     v.partie_du_tout(partie, tout, libelle_partie, libelle_tout)
@@ -37,7 +45,7 @@ def taux_clic(clics, impressions) -> float:
     >>> taux_clic(150, 10_000)
     1.5
     """
-    return _taux(
+    return part_en_pourcent(
         clics,
         impressions,
         "Le nombre de clics (clics)",
@@ -55,7 +63,7 @@ def taux_conversion(conversions, visites) -> float:
     >>> taux_conversion(58, 1000)
     5.8
     """
-    return _taux(
+    return part_en_pourcent(
         conversions,
         visites,
         "Le nombre de conversions (conversions)",
@@ -70,7 +78,7 @@ def taux_ouverture(ouvertures, envois) -> float:
     >>> taux_ouverture(450, 2000)
     22.5
     """
-    return _taux(
+    return part_en_pourcent(
         ouvertures,
         envois,
         "Le nombre d'ouvertures (ouvertures)",
