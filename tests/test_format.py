@@ -34,9 +34,10 @@ def test_pourcent_et_points():
     assert ck.pourcent(16.666) == f"16,7{NBSP}%"
     assert ck.pourcent(30) == f"30{NBSP}%"
     assert ck.pourcent(16.666, signe=True) == f"+16,7{NBSP}%"
-    assert ck.pourcent(-6.666, signe=True) == f"-6,7{NBSP}%"
+    assert ck.pourcent(-6.666, signe=True) == f"\u22126,7{NBSP}%"
     assert ck.points(0.8) == f"+0,8{NBSP}point"
-    assert ck.points(-2) == f"-2{NBSP}points"
+    assert ck.points(-2) == f"\u22122{NBSP}points"
+    assert ck.monnaie(-3) == f"\u22123{NBSP}€" and ck.nombre(-1500) == "\u22121\u202f500"
     assert ck.ratio(3.5) == "3,5:1"
     assert ck.nombre(15000) == f"15{NNBSP}000"
 

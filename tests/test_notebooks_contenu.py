@@ -59,7 +59,15 @@ def test_anatomie_d_un_chapitre(carnet):
     assert "À vous de jouer" in texte
     assert "L'essentiel" in texte or "L’essentiel" in texte
     assert any("solution" in c.metadata.get("tags", []) for c in carnet.cells), "une solution marquée"
-    assert any("Quiz(" in c.source for c in carnet.cells if c.cell_type == "code"), "un quiz"
+    assert any("ck.quiz.chapitre(" in c.source for c in carnet.cells if c.cell_type == "code"), "un quiz"
+
+
+def test_pas_de_quiz_ecrit_en_python_dans_un_notebook(carnet):
+    """Questions, réponses et explications vivent dans les fichiers de contenu, pas dans les cellules."""
+    for cellule in carnet.cells:
+        if cellule.cell_type == "code":
+            for forme in ("Quiz(", "QCM(", "QuestionChiffree(", "verifier_reponse("):
+                assert forme not in cellule.source, f"{forme} dans une cellule : à déplacer dans contenu/"
 
 
 def test_nombres_a_la_francaise_dans_les_sorties(carnet):
@@ -77,11 +85,9 @@ def test_pas_de_code_trop_long_devant_les_eleves(carnet):
                 for ligne in cellule.source.splitlines()
                 if ligne.strip() and not ligne.strip().startswith("#")
             ]
-            # Les quiz sont des listes de questions (du texte, pas de la logique) : on ne les compte pas.
-            if "Quiz(" not in cellule.source:
-                assert len(lignes) <= 15, (
-                    f"cellule de {len(lignes)} lignes : la logique doit vivre dans coursekit"
-                )
+            assert len(lignes) <= 15, (
+                f"cellule de {len(lignes)} lignes : la logique doit vivre dans coursekit"
+            )
 
 
 def test_pas_de_nombre_anglais_detecte_par_erreur():

@@ -43,3 +43,59 @@ def test_verifier_reponse(capsys):
     assert "remplacez None" in capsys.readouterr().out
     verifier_reponse("CTR", 1.5, 1.5)
     assert "✔" in capsys.readouterr().out
+
+
+def test_indice_puis_correction():
+    question = QuestionChiffree(
+        "CPA ?",
+        50,
+        0.01,
+        "€",
+        explication="600 € ÷ 12 ventes = 50 €.",
+        indice="Divisez la dépense par les ventes.",
+    )
+    question.saisie.value = "12"
+    assert not question.verifier().juste
+    assert "Divisez la dépense" in question.retour.texte
+    assert "600 € ÷ 12" not in question.retour.texte  # pas de correction au premier essai
+    assert question.bouton_correction.layout.display is None  # le bouton « Voir la correction » apparaît
+    question.saisie.value = "60"
+    question.verifier()
+    assert "Correction : 600 € ÷ 12 ventes = 50 €." in question.retour.texte
+    question.saisie.value = "50"
+    assert question.verifier().juste
+
+
+def test_voir_la_correction_a_la_demande():
+    qcm = QCM("Le CPM est…", ["un coût par clic", "un coût pour mille"], 1, ["Non : c'est le CPC.", "Oui."])
+    assert "« un coût pour mille »" in qcm.montrer_correction()
+    assert "un coût pour mille" in qcm.retour.texte
+
+
+def test_qcm_sans_reponse_ne_compte_pas_un_essai():
+    qcm = QCM("Le CPM est…", ["un coût par clic", "un coût pour mille"], 1, ["Non.", "Oui."])
+    qcm.verifier()
+    assert qcm.essais == 0 and "Choisissez d'abord" in qcm.retour.texte
+
+
+def test_virgule_decimale_dans_une_cellule_de_code():
+    retour = corriger_nombre((0, 75), 0.75)
+    assert not retour.juste
+    assert "écrivez reponse = 0.75" in retour.explication
+
+
+def test_verifier_lit_le_contenu(capsys):
+    from coursekit import quiz
+
+    quiz._TENTATIVES.clear()
+    quiz.verifier("06", "cpa", None)
+    assert "Remplacez None" in capsys.readouterr().out
+    quiz.verifier("06", "cpa", 40)
+    premier = capsys.readouterr().out
+    assert "✘" in premier and "Indice" in premier and "Correction" not in premier
+    quiz.verifier("06", "cpa", 40)
+    assert "Correction" in capsys.readouterr().out
+    quiz.verifier("06", "cpa", (12, 5))
+    assert "écrivez reponse = 12.5" in capsys.readouterr().out
+    quiz.verifier("06", "cpa", 50)
+    assert "✔" in capsys.readouterr().out

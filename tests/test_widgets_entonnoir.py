@@ -128,7 +128,7 @@ def test_canaux_avec_d_autres_donnees():
 def test_satisfaction():
     sim = SimulateurSatisfaction()
     assert sim.message.texte == (
-        "Satisfaction = 7 − 8 = -1, soit un client déçu : l'expérience est en dessous de ce qu'il attendait."
+        "Satisfaction = 7 − 8 = −1, soit un client déçu : l'expérience est en dessous de ce qu'il attendait."
     )
     assert [b.get_width() for b in sim.elements.barres] == [8, 7]
     sim.vecue.value = 9.5

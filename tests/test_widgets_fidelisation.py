@@ -122,7 +122,7 @@ def test_points_scenario_du_cours_par_les_boutons():
     )
     assert "Historique des opérations" in lisible(sim.tableau.value)
     assert "Échange de points" in lisible(sim.tableau.value) and "10 €" in lisible(sim.tableau.value)
-    assert "-100" in lisible(sim.tableau.value)
+    assert "−100" in lisible(sim.tableau.value)
 
 
 def test_points_echange_trop_gros_et_saisie_fausse():
@@ -240,7 +240,7 @@ def test_nps_curseurs_graphique_et_effort():
         sim.message.texte
     )
     sim.detracteurs.value = 4
-    assert "-100" in lisible(sim.message.texte)
+    assert "−100" in lisible(sim.message.texte)
 
 
 def test_nps_depuis_l_enquete():

@@ -7,11 +7,10 @@ import pytest
 from coursekit import donnees, kpi, tableaux
 from coursekit.affichage import COULEUR_ATTEINT, COULEUR_MANQUE
 from coursekit.widgets.kpi import (
-    CAMPAGNE_EXERCICE,
     SimulateurCampagne,
     TableauDeBordMensuel,
+    campagne_exercice,
     exercice_campagne,
-    reponses_exercice,
 )
 
 
@@ -22,7 +21,7 @@ def _hauteurs(simulateur):
 def test_campagne_par_defaut_roas_couvre_le_ca_mais_pas_la_marge():
     s = SimulateurCampagne()
     texte = s.message.texte
-    assert texte.startswith("ROAS 3,5:1 mais ROI -12,5\xa0%")
+    assert texte.startswith("ROAS 3,5:1 mais ROI −12,5\xa0%")
     assert "la marge, non" in texte and "perd 125\xa0€" in texte
     assert "au moins 4:1" in texte
     assert _hauteurs(s) == pytest.approx([1000, 3500, 875])
@@ -35,7 +34,7 @@ def test_campagne_par_defaut_roas_couvre_le_ca_mais_pas_la_marge():
         "14,29\xa0€",
         "3\u202f500\xa0€",
         "3,5:1",
-        "-12,5\xa0%",
+        "\u221212,5\xa0%",
     ):
         assert attendu in cartes
     assert s.ligne_depense.get_ydata()[0] == 1000
@@ -51,7 +50,7 @@ def test_campagne_curseurs_mettent_a_jour_sur_place():
     assert s.graphique.value != image and s.figure is figure
     s.taux_clic.value = 0.5  # 500 clics, 17 ventes
     assert _hauteurs(s)[1] == pytest.approx(17 * 50)
-    assert s.message.texte.startswith("ROAS 0,8:1 et ROI -66\xa0%")
+    assert s.message.texte.startswith("ROAS 0,8:1 et ROI −66\xa0%")
     assert "même le chiffre d'affaires" in s.message.texte
     s.panier_moyen.value = 120
     s.impressions.value = 200_000
@@ -115,7 +114,7 @@ def test_tableau_de_bord_du_cours_styler_francais():
         "15\u202f000",
         "17\u202f500",
         "+16,7\xa0%",
-        "-6,7\xa0%",
+        "−6,7\xa0%",
         "+0,8\xa0point",
         "5,8\xa0%",
         "3,5:1",
@@ -134,7 +133,7 @@ def test_tableau_de_bord_mensuel_choix_du_mois():
     t.choix_mois.value = "2026-05"
     assert "mai 2026" in t.tableau.value
     assert (
-        "2 objectifs sur 4" in t.message.texte and "ROAS (retour publicitaire), -2,5\xa0%" in t.message.texte
+        "2 objectifs sur 4" in t.message.texte and "ROAS (retour publicitaire), −2,5\xa0%" in t.message.texte
     )
     assert t.graphique.value != image
     x, y = t.reperes["roas"].get_data()
@@ -154,16 +153,17 @@ def test_releves_du_csv_coherents():
 
 
 def test_exercice_corrige_les_bonnes_reponses():
-    attendu = reponses_exercice()
-    assert attendu == pytest.approx({"ctr": 2, "cpc": 0.75, "cpl": 25, "roas": 3, "roi": 20})
     quiz = exercice_campagne()
+    attendu = [q.attendu for q in quiz.questions]
+    assert attendu == pytest.approx([2, 0.75, 25, 3, 20])
     for question, saisie in zip(quiz.questions, ("2", "0,75", "25", "3", "20"), strict=True):
         question.saisie.value = saisie
     assert quiz.compter() == 5
     quiz.questions[4].saisie.value = "200"  # l'erreur classique : ROAS × 100 au lieu du ROI
     assert not quiz.questions[4].verifier().juste
     assert "marge" in quiz.questions[4].retour.texte
-    assert CAMPAGNE_EXERCICE["leads"] != CAMPAGNE_EXERCICE["ventes"]
+    c = campagne_exercice()
+    assert c["leads"] != c["ventes"]
 
 
 def _rgb(couleur):

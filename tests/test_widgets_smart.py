@@ -111,7 +111,7 @@ def test_calculateur_saisie_impossible_garde_les_valeurs():
     calc.cible.value = ""
     assert "vide" in calc.message.texte
     calc.depart.value, calc.cible.value = "2 000", "1 500"
-    assert "-25\xa0% au total" in calc.message.texte and "baisse" in calc.realisme.texte
+    assert "−25\xa0% au total" in calc.message.texte and "baisse" in calc.realisme.texte
     # une baisse se dit « de moins », jamais « -167 de plus »
     assert "167 de moins chaque mois" in calc.message.texte and "de plus" not in calc.message.texte
     assert "si chaque baisse s'ajoute" in calc.message.texte

@@ -47,7 +47,7 @@ def symbole_devise() -> str:
 
 
 def monnaie(valeur: float, decimales: int | None = None) -> str:
-    """Montant dans la devise du cours : ``1 440 €``, ``12,50 €``, ``-3 €``.
+    """Montant dans la devise du cours : ``1 440 €``, ``12,50 €``, ``−3 €`` (vrai signe moins).
 
     Sans ``decimales``, un montant rond s'affiche sans centimes et les autres
     avec deux décimales.
@@ -56,9 +56,10 @@ def monnaie(valeur: float, decimales: int | None = None) -> str:
     if decimales is None:
         decimales = 0 if round(valeur, 2).is_integer() else 2
     motif = "#,##0" + ("." + "0" * decimales if decimales else "") + "\xa0¤"
-    return format_currency(
+    texte = format_currency(
         round(valeur, decimales), devise(), format=motif, locale=LOCALE, currency_digits=False
     )
+    return _moins(texte)
 
 
 def pourcent(valeur: float, decimales: int = 1, signe: bool = False) -> str:
@@ -96,7 +97,20 @@ def ratio(valeur: float, decimales: int = 1) -> str:
     return f"{nombre(valeur, decimales)}:1"
 
 
+MOINS = "\u2212"
+
+
+def _moins(texte: str) -> str:
+    """Le signe moins typographique (−, U+2212) à la place du trait d'union de Babel.
+
+    >>> _moins("-12,5 %") == "\u221212,5 %"
+    True
+    """
+    return MOINS + texte[1:] if texte.startswith("-") else texte
+
+
 def _signer(texte: str, valeur: float, signe: bool, decimales: int) -> str:
+    texte = _moins(texte)
     if signe and round(valeur, decimales) > 0:
         return "+" + texte
     return texte

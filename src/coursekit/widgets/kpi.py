@@ -12,11 +12,11 @@ from datetime import date
 import ipywidgets as widgets
 from babel.dates import format_date
 
-from coursekit import donnees, kpi, tableaux
+from coursekit import contenu, donnees, kpi, quiz, tableaux
 from coursekit import format as fmt
 from coursekit.affichage import COULEUR_ATTEINT, COULEUR_MANQUE
 from coursekit.graphiques.kpi import figure_campagne, figure_tendances
-from coursekit.quiz import QuestionChiffree, Quiz
+from coursekit.quiz import Quiz
 from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique
 
 FICHIER_RELEVES = "graine_de_ville_kpi_mensuels.csv"
@@ -249,75 +249,22 @@ class TableauDeBordMensuel(Simulateur):
 # Exercice « À vous de jouer »
 # ---------------------------------------------------------------------------
 
-CAMPAGNE_EXERCICE = {
-    "budget": 600,
-    "impressions": 40_000,
-    "clics": 800,
-    "leads": 24,
-    "ventes": 12,
-    "chiffre_affaires": 1_800,
-    "marge": 720,
-}
+
+def campagne_exercice() -> dict:
+    """Les chiffres de l'exercice « Printemps zéro déchet » (fichier de contenu du chapitre 06)."""
+    return dict(contenu.section("06", "campagne_exercice"))
 
 
-def reponses_exercice(c: dict = CAMPAGNE_EXERCICE) -> dict:
-    """Les réponses attendues de l'exercice, calculées par les calculateurs du chapitre."""
-    return {
-        "ctr": kpi.taux_clic(c["clics"], c["impressions"]),
-        "cpc": kpi.cout_par_clic(c["budget"], c["clics"]),
-        "cpl": kpi.cout_par_lead(c["budget"], c["leads"]),
-        "roas": kpi.roas(c["chiffre_affaires"], c["budget"]),
-        "roi": kpi.roi(c["marge"], c["budget"]),
-    }
-
-
-def exercice_campagne(c: dict = CAMPAGNE_EXERCICE) -> Quiz:
+def exercice_campagne() -> Quiz:
     """Cinq questions chiffrées sur la campagne de l'exercice, corrigées à la volée."""
-    attendu = reponses_exercice(c)
-    return Quiz(
-        "À vous de jouer : la campagne « Printemps zéro déchet »",
-        [
-            QuestionChiffree(
-                "Taux de clic (CTR), en % ?",
-                attendu["ctr"],
-                0.05,
-                "%",
-                "Le CTR rapporte les clics aux impressions, multiplié par 100.",
-            ),
-            QuestionChiffree(
-                "Coût par clic (CPC), en € ?",
-                attendu["cpc"],
-                0.01,
-                "€",
-                "Le CPC divise la dépense par le nombre de clics.",
-            ),
-            QuestionChiffree(
-                "Coût par lead (CPL), en € ?",
-                attendu["cpl"],
-                0.05,
-                "€",
-                "Le CPL divise la dépense par le nombre de prospects inscrits (pas par les ventes).",
-            ),
-            QuestionChiffree(
-                "ROAS (écrivez seulement le premier nombre : 2 pour 2:1) ?",
-                attendu["roas"],
-                0.05,
-                ":1",
-                "Le ROAS divise le chiffre d'affaires par la dépense.",
-            ),
-            QuestionChiffree(
-                "ROI, en % ?",
-                attendu["roi"],
-                0.5,
-                "%",
-                "Le ROI part de la marge : (marge − dépense) ÷ dépense × 100.",
-            ),
-        ],
+    return quiz.exercices(
+        "06", ["ctr", "cpc", "cpl", "roas", "roi"], "À vous de jouer : la campagne « Printemps zéro déchet »"
     )
 
 
-def enonce_exercice(c: dict = CAMPAGNE_EXERCICE) -> str:
+def enonce_exercice(c: dict | None = None) -> str:
     """L'énoncé de l'exercice en Markdown, chiffres à la française (toujours d'accord avec les réponses)."""
+    c = c or campagne_exercice()
     lignes = [
         ("Dépense publicitaire", fmt.monnaie(c["budget"])),
         ("Impressions de l'annonce", fmt.nombre(c["impressions"], 0)),
