@@ -116,3 +116,15 @@ def test_le_lanceur_projette_sans_les_solutions_sauf_demande():
         "solution" in c.metadata.get("tags", []) for c in nbformat.read(projete, as_version=4).cells
     )
     assert preparer_presentation(source, avec_solutions=True) == source
+
+
+def test_readme_commandes_portables():
+    """Les deux commandes du README marchent aussi dans Windows PowerShell 5.1 (pas de « && »)."""
+    texte = (RACINE / "README.md").read_text(encoding="utf-8")
+    blocs = re.findall(r"```bash\n(.*?)```", texte, flags=re.S)
+    assert blocs[0].strip() == "python ouvrir.py"
+    assert blocs[1].strip() == "python -m pytest"
+    for bloc in blocs:
+        assert "&&" not in bloc, bloc
+    ci = (RACINE / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.strip().splitlines()[-1] == "python3 -m pytest"

@@ -15,7 +15,8 @@ les widgets. Ctrl+C arrête le serveur.
 
 Les fonctions :func:`demarrer_voila` et :func:`demarrer_lab` servent aussi aux
 tests dans le navigateur et au banc de mesure (``benchmarks/``) : serveur sur un
-port libre de la boucle locale, arrêté avec tout son groupe de processus.
+port libre de la boucle locale, arrêté avec tous ses noyaux (par psutil : le
+même code sous Windows, macOS et Linux).
 """
 
 from __future__ import annotations
@@ -31,9 +32,12 @@ import webbrowser
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psutil
+
 RACINE = Path(__file__).resolve().parents[2]
 DOSSIER_NOTEBOOKS = RACINE / "notebooks"
 HOTE = "127.0.0.1"
+DELAI_NOYAU_ABANDONNE = 120  # secondes
 
 
 def chapitres() -> list[Path]:
@@ -80,23 +84,28 @@ def _port_ouvert(port: int) -> bool:
         return prise.connect_ex((HOTE, port)) == 0
 
 
-def _enfants(pid: int) -> list[int]:
-    """Les processus descendants de ``pid`` (Linux : /proc ; ailleurs : liste vide)."""
-    parents: dict[int, int] = {}
-    for entree in Path("/proc").glob("[0-9]*"):
+def _descendants(pid: int) -> list[psutil.Process]:
+    """Les processus descendants de ``pid`` (noyaux compris), sous Windows, macOS et Linux."""
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.Error:
+        return []
+
+
+def _terminer(processus: list[psutil.Process], delai: float) -> None:
+    """Demande à ces processus de s'arrêter, puis force ceux qui traînent après ``delai`` secondes."""
+    for proc in processus:
         try:
-            stat = (entree / "stat").read_text()
-            parents[int(entree.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-    trouves, a_voir = [], [pid]
-    while a_voir:
-        courant = a_voir.pop()
-        for enfant, parent in parents.items():
-            if parent == courant:
-                trouves.append(enfant)
-                a_voir.append(enfant)
-    return trouves
+            proc.terminate()
+        except psutil.Error:
+            pass
+    _, restants = psutil.wait_procs(processus, timeout=delai)
+    for proc in restants:
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass
+    psutil.wait_procs(restants, timeout=5)
 
 
 @dataclass
@@ -107,7 +116,7 @@ class Serveur:
     port: int
     journal: Path | None = None
     nom: str = "serveur"
-    _descendants: set = field(default_factory=set)
+    _vus: set = field(default_factory=set)
 
     @property
     def url(self) -> str:
@@ -132,31 +141,43 @@ class Serveur:
 
     def noyaux(self) -> list[int]:
         """Les processus descendants du serveur (les noyaux), retenus pour l'arrêt."""
-        pids = _enfants(self.processus.pid)
-        self._descendants.update(pids)
-        return pids
+        enfants = _descendants(self.processus.pid)
+        self._vus.update(enfants)
+        return [proc.pid for proc in enfants]
 
     def arreter(self) -> None:
-        """Arrête le serveur et tout son groupe de processus, noyaux compris, quoi qu'il arrive."""
+        """Arrête le serveur et tous ses descendants, noyaux compris, quoi qu'il arrive.
+
+        Le serveur s'arrête d'abord de lui-même (il ferme ses noyaux) ; ce qui reste
+        ensuite est arrêté processus par processus, par psutil : le même code sous
+        Windows, macOS et Linux (aucun appel propre à POSIX).
+        """
         self.noyaux()
         if self.processus.poll() is None:
             try:
-                os.killpg(self.processus.pid, signal.SIGTERM)
-            except (ProcessLookupError, PermissionError):
-                pass
-            try:
-                self.processus.wait(timeout=8)
-            except subprocess.TimeoutExpired:
-                try:
-                    os.killpg(self.processus.pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
-                self.processus.wait(timeout=5)
-        for pid in self._descendants:  # les noyaux vivent dans leur propre session
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
+                serveur = psutil.Process(self.processus.pid)
+            except psutil.Error:
+                serveur = None
+            if serveur is not None:
+                _terminer([serveur], delai=8)
+        restants = [proc for proc in self._vus if proc.is_running()]
+        if restants:  # les noyaux vivent dans leur propre session : on les arrête aussi
+            _terminer(restants, delai=3)
+        try:
+            self.processus.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # pragma: no cover - psutil l'a déjà tué
+            self.processus.kill()
+
+
+def options_detachees() -> dict:
+    """Options de ``subprocess.Popen`` pour qu'un Ctrl + C du terminal n'arrive qu'au lanceur.
+
+    Le lanceur arrête lui-même le serveur et ses noyaux, dans l'ordre. Sous Windows,
+    un nouveau groupe de processus ; ailleurs, une nouvelle session.
+    """
+    if sys.platform == "win32":
+        return {"creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0x200)}
+    return {"start_new_session": True}
 
 
 def _lancer(commande: list[str], port: int, nom: str, env: dict, journal: Path | None) -> Serveur:
@@ -168,7 +189,7 @@ def _lancer(commande: list[str], port: int, nom: str, env: dict, journal: Path |
         stdin=subprocess.DEVNULL,
         stdout=sortie,
         stderr=subprocess.STDOUT,
-        start_new_session=True,
+        **options_detachees(),
     )
     if journal:
         sortie.close()
@@ -207,6 +228,11 @@ def demarrer_voila(
         f"--Voila.ip={HOTE}",
         "--Voila.port_retries=0",
         "--show_tracebacks=True",
+        # Une page fermée ou rechargée laisse un noyau sans navigateur : Voilà l'arrête
+        # après deux minutes d'inactivité (les pages ouvertes ne sont jamais coupées).
+        f"--MappingKernelManager.cull_idle_timeout={DELAI_NOYAU_ABANDONNE}",
+        "--MappingKernelManager.cull_interval=30",
+        "--MappingKernelManager.cull_connected=False",
     ]
     if notebook is not None:
         commande.append(str(notebook))
@@ -308,7 +334,8 @@ def main(arguments: list[str] | None = None) -> int:
     print("Ctrl+C pour arrêter.", flush=True)
     if not options.no_browser:
         webbrowser.open(url)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # arrêt propre aussi sur « kill »
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # arrêt propre aussi sur « kill »
     try:
         serveur.processus.wait()
     except (KeyboardInterrupt, SystemExit):
