@@ -121,5 +121,54 @@ def preparer_notebook() -> None:
             "config",
             "InlineBackend.print_figure_kwargs = {'metadata': {'Software': None}, 'bbox_inches': 'tight'}",
         )
+        erreurs_en_francais(ipython)
     if _etat["projecteur"]:
         display(HTML(style_widgets_html()))
+
+
+def message_erreur(erreur: BaseException) -> str | None:
+    """La phrase française montrée à l'élève à la place d'une trace Python, ou ``None``.
+
+    >>> message_erreur(NameError("name 'simulateur' is not defined", name="simulateur")).startswith("«\\xa0simulateur")
+    True
+
+    """
+    from coursekit.erreurs import ErreurSaisie
+    from coursekit.widgets.base import typographie
+
+    texte = _message_brut(erreur, ErreurSaisie)
+    return typographie(texte) if texte else None
+
+
+def _message_brut(erreur: BaseException, ErreurSaisie) -> str | None:  # noqa: N803
+    if isinstance(erreur, ErreurSaisie):
+        return f"À corriger : {erreur}"
+    if isinstance(erreur, NameError):
+        nom = getattr(erreur, "name", None) or str(erreur).split("'")[1 if "'" in str(erreur) else 0]
+        if nom == "ck":
+            return (
+                "Le cours n'est pas encore chargé : exécutez d'abord la toute première cellule du notebook "
+                "(la préparation, repliée en haut de la page), puis cette cellule-ci. Le plus simple : "
+                "menu Exécuter → Exécuter toutes les cellules au-dessus."
+            )
+        return (
+            f"« {nom} » n'existe pas encore : exécutez d'abord les cellules au-dessus de celle-ci, "
+            "dans l'ordre (menu Exécuter → Exécuter toutes les cellules au-dessus), puis cette cellule-ci."
+        )
+    return None
+
+
+def erreurs_en_francais(ipython) -> None:
+    """Une cellule exécutée trop tôt, ou une saisie impossible, donne une phrase française, pas une trace."""
+
+    def gerer(shell, type_erreur, erreur, trace, tb_offset=None):
+        message = message_erreur(erreur)
+        if message is None:  # pragma: no cover - seules les erreurs enregistrées arrivent ici
+            return shell.InteractiveTB.structured_traceback(type_erreur, erreur, trace, tb_offset=tb_offset)
+        # La cellule reste « en erreur » (elle arrête un « tout exécuter ») ; on n'en montre que la phrase.
+        shell._showtraceback(type_erreur, erreur, [message])
+        return [message]
+
+    from coursekit.erreurs import ErreurSaisie
+
+    ipython.set_custom_exc((NameError, ErreurSaisie), gerer)
