@@ -208,11 +208,12 @@ def test_propriete_aucun_texte_saisi_n_est_interprete(texte):
 def test_aller_retour_dict_et_json_sans_perte():
     p = persona_hostile()
     d = p.vers_dict()
-    assert d["format"] == "coursekit-persona" and d["age"] == [18, 99]
+    assert "format" not in d and d["age"] == [18, 99]
     assert json.loads(json.dumps(d)) == d
     assert Persona.depuis_dict(d) == p
     texte = p.vers_json()
     assert "🌱" in texte and "Éco" in texte  # lisible, pas d'échappement \\u
+    assert json.loads(texte)["outil"] == "persona" and json.loads(texte)["contenu"] == d
     assert persona_depuis_json(texte) == p == Persona.depuis_json(persona_vers_json(p))
     assert Persona.depuis_json(texte).motivations[1] == "x" * 10_000
 
@@ -223,10 +224,10 @@ def test_aller_retour_dict_et_json_sans_perte():
         ("", "Le fichier est vide"),
         ("{pas du json", "n'est pas un JSON valide (ligne 1, colonne 2)"),
         ("[1, 2]", "il faut un objet JSON"),
-        ('{"format": "coursekit-swot", "forces": []}', "n'est pas une fiche persona"),
-        ('{"nom": "Inès", "couleur": "vert"}', "champs inconnus d'une fiche persona : « couleur »"),
-        ('{"nom": "Inès", "age": "vingt"}', "« vingt » n'en est pas un"),
-        ('{"nom": "Inès", "age": 300}', "entre 0 et 120"),
+        ('{"format": "coursekit-swot", "forces": []}', "appartient au constructeur SWOT"),
+        ('{"nom": "Inès", "couleur": "vert"}', "clé inconnue : « couleur »"),
+        ('{"nom": "Inès", "age": "vingt"}', "à l'entrée « age » : on attend un âge en années"),
+        ('{"nom": "Inès", "age": 300}', "(reçu : 300)"),
     ],
 )
 def test_json_abime_donne_une_phrase_francaise(texte, morceau):

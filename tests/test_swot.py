@@ -154,13 +154,13 @@ def test_espaces_insecables_gardes():
         ("{oups", "n'est pas un JSON valide"),
         ("", "Le fichier est vide"),
         ("[1, 2]", "objet JSON"),
+        ('{"entreprise": "X", "reponses": {}}', "appartient au planificateur du projet final"),
+        ('{"forces": [], "faiblesses": [], "opportunites": []}', "abîmé : il manque « menaces »"),
+        ('{"format": "coursekit-persona", "forces": []}', "appartient au constructeur de persona"),
         (
-            '{"entreprise": "X", "reponses": {}}',
-            "« forces », « faiblesses », « opportunites », « menaces » manquent",
+            '{"forces": [1], "faiblesses": [], "opportunites": [], "menaces": []}',
+            "« forces → n° 1 » : on attend un texte",
         ),
-        ('{"forces": [], "faiblesses": [], "opportunites": []}', "« menaces » manque"),
-        ('{"format": "coursekit-persona", "forces": []}', "format « coursekit-persona »"),
-        ('{"forces": [1], "faiblesses": [], "opportunites": [], "menaces": []}', "doit être un texte"),
     ],
 )
 def test_fichier_invalide_message_francais(contenu, message):

@@ -148,9 +148,9 @@ def test_enregistrer_puis_ouvrir_texte_hostile(travaux):
     outil.etendue.value = 15
     outil.fichier.value = "ma fiche"
     chemin = outil.enregistrer()
-    assert chemin == travaux / "ma fiche.json"
+    assert chemin == travaux / "persona" / "ma fiche.json"
     assert "Fiche enregistrée dans" in outil.message_fichier.texte
-    donnees = json.loads(chemin.read_text(encoding="utf-8"))
+    donnees = json.loads(chemin.read_text(encoding="utf-8"))["contenu"]
     assert donnees["nom"] == HOSTILE and donnees["age"] == [25, 40]
     autre = ConstructeurPersona(delai=0)
     autre.fichier.value = "ma fiche.json"
@@ -158,7 +158,7 @@ def test_enregistrer_puis_ouvrir_texte_hostile(travaux):
     assert autre.persona() == outil.persona()
     assert autre.freins.value.splitlines()[2] == "y" * 10_000
     assert autre.age.value == 25 and autre.etendue.value == 15
-    assert "Fiche relue depuis ma fiche.json" in autre.message_fichier.texte
+    assert f"Fiche relue depuis {travaux.name}/persona/ma fiche.json" in autre.message_fichier.texte
     assert "<script>" not in autre.carte.value
 
 
@@ -166,7 +166,7 @@ def test_exporter_la_fiche_en_html(travaux):
     outil = ConstructeurPersona(delai=0)
     outil.nom.value = HOSTILE
     chemin = outil.exporter_html()
-    assert chemin == travaux / "mon-persona.html"
+    assert chemin == travaux / "persona" / "mon-persona.html"
     page = chemin.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<script>" not in page and "🌱" in page
 
@@ -176,8 +176,8 @@ def test_exporter_la_fiche_en_html(travaux):
     [
         (None, "absent", "Aucun fichier « absent.json »"),
         ("{abîmé", "abime", "n'est pas un JSON valide"),
-        ('{"format": "coursekit-swot"}', "swot", "n'est pas une fiche persona"),
-        ('{"nom": "X", "age": "vingt"}', "age", "« vingt » n'en est pas un"),
+        ('{"format": "coursekit-swot"}', "swot", "appartient au constructeur SWOT"),
+        ('{"nom": "X", "age": "vingt"}', "age", "abîmé à l'entrée « age »"),
         (b"\xff\xfe\x00", "binaire", "n'a pas pu être lu"),
         (None, "../secret", "simple nom"),
         (None, "", "simple nom"),
@@ -198,12 +198,27 @@ def test_mauvais_fichier_message_francais_rien_de_perdu(travaux, contenu, nom, m
     assert outil.persona() == avant and outil.carte.value == carte
 
 
-def test_enregistrer_avec_saisie_impossible_ne_cree_rien(travaux):
+def test_saisie_impossible_enregistree_comme_brouillon_puis_rouverte_telle_quelle(travaux):
     outil = ConstructeurPersona(delai=0)
-    outil.budget.value = "beaucoup"
-    assert outil.enregistrer() is None
-    assert "Le budget moyen doit être un nombre" in outil.message_fichier.texte
-    assert not list(travaux.iterdir())
+    remplir_formulaire(outil)
+    outil.budget.value = "vingt-cinq"
+    outil.age.value, outil.etendue.value = 100, 40  # tranche impossible : jusqu'à 140 ans
+    outil.actualiser()
+    erreur = outil.message.texte
+    assert "ne peut pas dépasser 120 ans" in erreur
+    chemin = outil.enregistrer()
+    assert chemin == travaux / "persona" / "mon-persona.json"
+    assert "Brouillon enregistré" in outil.message_fichier.texte and "120 ans" in outil.message_fichier.texte
+    contenu = json.loads(chemin.read_text(encoding="utf-8"))["contenu"]
+    assert contenu["budget"] == "vingt-cinq" and contenu["age"] == [100, 140]
+    autre = ConstructeurPersona(delai=0)
+    assert autre.ouvrir()
+    assert autre.budget.value == "vingt-cinq" and (autre.age.value, autre.etendue.value) == (100, 40)
+    assert autre.nom.value == "Inès" and autre.habitudes["TikTok"].value is True
+    assert autre.message.texte == erreur  # le même message à corriger
+    assert "Brouillon relu" in autre.message_fichier.texte
+    autre.etendue.value = 10  # corrigé : le budget reste à corriger
+    assert "Le budget moyen" in autre.message.texte
 
 
 def test_mise_a_jour_differee_pendant_la_frappe():

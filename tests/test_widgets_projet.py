@@ -34,11 +34,13 @@ def test_enregistrer_puis_ouvrir_texte_hostile(travaux):
     outil = PlanificateurProjet()
     outil.entreprise.value = hostile
     outil.champs[3].value = hostile
+    outil.type_pme.value = "Club sportif"
     chemin = outil.enregistrer()
-    assert chemin.parent == travaux
+    assert chemin == travaux / "plan" / "mon-plan.json"
     autre = PlanificateurProjet()
     assert autre.ouvrir()
     assert autre.entreprise.value == hostile and autre.champs[3].value == hostile
+    assert autre.type_pme.value == "Club sportif"
     assert PlanCommunication.depuis_json(chemin.read_text(encoding="utf-8")).reponses[3] == hostile
     assert (outil.exporter()).read_text(encoding="utf-8").count("x" * 10_000) == 2
 
@@ -48,13 +50,14 @@ def test_fichier_absent_ou_nom_invalide_sans_rien_perdre(travaux):
     outil.champs[1].value = "mon audit en cours"
     outil.fichier.value = "inexistant"
     assert not outil.ouvrir()
-    assert "Aucun fichier « inexistant.json »" in outil.message.texte
+    assert "Aucun fichier « inexistant.json »" in outil.message_fichier.texte
     assert outil.champs[1].value == "mon audit en cours"
     outil.fichier.value = "../evasion"
     assert outil.enregistrer() is None
-    assert "simple nom" in outil.message.texte
+    assert "simple nom" in outil.message_fichier.texte
     (travaux / "casse.json").write_text("{oups", encoding="utf-8")
     outil.fichier.value = "casse"
     assert not outil.ouvrir()
-    assert "JSON valide" in outil.message.texte
+    assert "JSON valide" in outil.message_fichier.texte
+    assert "Avancement" in outil.message.texte  # la phrase d'avancement reste affichée
     assert outil.champs[1].value == "mon audit en cours"

@@ -80,10 +80,11 @@ def test_enregistrer_puis_ouvrir_texte_hostile(travaux):
     for zone in outil.listes.values():
         zone.value = HOSTILE
     chemin = outil.enregistrer()
-    assert chemin == travaux / "mon-swot.json"
-    assert "Analyse enregistrée" in outil.message_fichier.texte
+    assert chemin == travaux / "swot" / "mon-swot.json"
+    assert "Analyse enregistrée dans " + travaux.name + "/swot/mon-swot.json" in outil.message_fichier.texte
     donnees = json.loads(chemin.read_text(encoding="utf-8"))
-    assert donnees["forces"][1] == "ligne 2 " + "x" * 10_000
+    assert donnees["outil"] == "swot" and donnees["version"] == 2
+    assert donnees["contenu"]["forces"][1] == "ligne 2 " + "x" * 10_000
     autre = ConstructeurSwot(delai=0)
     assert autre.ouvrir()
     assert autre.entreprise.value == "Graine <de> Ville 🌱"
@@ -97,7 +98,7 @@ def test_exports_markdown_et_png(travaux):
     outil = ConstructeurSwot(Swot(["<script>x</script>"], ["a"], ["b"], ["c"], entreprise="GdV"), delai=0)
     outil.fichier.value = "graine.json"  # l'extension tapée est tolérée
     md = outil.exporter_markdown()
-    assert md == travaux / "graine.md"
+    assert md == travaux / "swot" / "graine.md"
     texte = md.read_text(encoding="utf-8")
     assert texte.startswith("# Analyse SWOT : GdV") and "&lt;script&gt;x&lt;/script&gt;" in texte
     png = outil.exporter_png()
@@ -120,12 +121,12 @@ def test_mauvais_fichier_message_francais_rien_perdu(travaux):
     (travaux / "plan.json").write_text('{"entreprise": "X", "reponses": {}}', encoding="utf-8")
     outil.fichier.value = "plan"
     assert not outil.ouvrir()
-    assert "pas une analyse SWOT complète" in outil.message_fichier.texte
+    assert "appartient au planificateur du projet final" in outil.message_fichier.texte
     outil.fichier.value = "../evasion"
     assert outil.enregistrer() is None and outil.exporter_png() is None
     assert "simple nom" in outil.message_fichier.texte
     assert not (travaux.parent / "evasion.json").exists()
-    (travaux / "dossier.json").mkdir()
+    (travaux / "swot" / "dossier.json").mkdir(parents=True)
     outil.fichier.value = "dossier"
     assert not outil.ouvrir()
     assert "n'a pas pu être lu" in outil.message_fichier.texte

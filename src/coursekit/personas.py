@@ -17,7 +17,6 @@ True
 from __future__ import annotations
 
 import html
-import json
 import math
 import re
 import unicodedata
@@ -26,9 +25,8 @@ from dataclasses import dataclass, field
 from numbers import Real
 
 from coursekit.erreurs import ErreurSaisie
+from coursekit.travaux import lire_donnees, lire_texte, texte_travail
 
-FORMAT_FICHIER = "coursekit-persona"
-VERSION_FICHIER = 1
 AGE_MAXIMUM = 120
 CIBLES: tuple[str, ...] = ("B2C", "B2B")
 
@@ -322,8 +320,8 @@ class Persona:
     # --- enregistrement -------------------------------------------------------------------------
 
     def vers_dict(self) -> dict:
-        """Un dictionnaire prêt pour JSON, sans aucune perte (une tranche d'âge devient une liste)."""
-        donnees: dict = {"format": FORMAT_FICHIER, "version": VERSION_FICHIER}
+        """Le contenu de la fiche, prêt pour JSON, sans aucune perte (une tranche d'âge devient une liste)."""
+        donnees: dict = {}
         for champ in ("nom", "age", "profession", *CHAMPS_LISTE, "budget", *CHAMPS_TEXTE[1:], "cible"):
             valeur = getattr(self, champ)
             if isinstance(valeur, (list, tuple)):
@@ -333,34 +331,17 @@ class Persona:
 
     @classmethod
     def depuis_dict(cls, donnees: Mapping) -> Persona:
-        """Reconstruit un persona à partir de :meth:`vers_dict` ; refuse en français ce qui n'en est pas un."""
-        if not isinstance(donnees, Mapping):
-            raise ErreurSaisie(
-                "Ce fichier ne contient pas une fiche persona (il faut un objet JSON entre { })."
-            )
-        format_lu = donnees.get("format", FORMAT_FICHIER)
-        if format_lu != FORMAT_FICHIER:
-            raise ErreurSaisie(
-                f"Ce fichier n'est pas une fiche persona (format « {format_lu} ») : choisissez un fichier "
-                "enregistré par le constructeur de persona."
-            )
-        connus = set(CHAMPS_TEXTE) | set(CHAMPS_LISTE) | {"age", "budget", "cible"}
-        inconnus = sorted(set(donnees) - connus - {"format", "version"})
-        if inconnus:
-            raise ErreurSaisie(
-                "Ce fichier contient des champs inconnus d'une fiche persona : "
-                + ", ".join(f"« {c} »" for c in inconnus)
-                + "."
-            )
-        return cls(**{c: donnees[c] for c in connus if c in donnees})
+        """Reconstruit un persona à partir de :meth:`vers_dict` (ou d'un fichier déjà lu en JSON, ancien
+        format compris) ; refuse en français ce qui n'en est pas un (:mod:`coursekit.travaux`)."""
+        return cls(**lire_donnees("persona", donnees).contenu)
 
     def vers_json(self) -> str:
-        """Texte JSON lisible (accents et emoji gardés tels quels)."""
+        """Le texte du fichier enregistré (l'enveloppe commune des travaux), accents et emoji gardés."""
         return persona_vers_json(self)
 
     @classmethod
     def depuis_json(cls, texte: str) -> Persona:
-        """Relit un texte produit par :meth:`vers_json` ; un JSON abîmé donne une phrase française."""
+        """Relit un texte produit par :meth:`vers_json` ; un fichier abîmé donne une phrase française."""
         return persona_depuis_json(texte)
 
 
@@ -368,7 +349,7 @@ def persona_vers_json(persona: Persona) -> str:
     """Le persona en texte JSON (fonction pure : c'est le widget qui écrit le fichier)."""
     if not isinstance(persona, Persona):
         raise ErreurSaisie("On ne peut enregistrer qu'une fiche persona (un objet Persona).")
-    return json.dumps(persona.vers_dict(), ensure_ascii=False, indent=2)
+    return texte_travail("persona", persona.vers_dict())
 
 
 def persona_depuis_json(texte: str) -> Persona:
@@ -379,18 +360,7 @@ def persona_depuis_json(texte: str) -> Persona:
     ...
     coursekit.erreurs.ErreurSaisie: Le fichier n'est pas un JSON valide (ligne 1, colonne 2) : il a sans doute été modifié à la main.
     """
-    if not isinstance(texte, str):
-        raise ErreurSaisie("Le contenu à relire doit être un texte JSON.")
-    if not texte.strip():
-        raise ErreurSaisie("Le fichier est vide : il ne contient aucune fiche persona.")
-    try:
-        donnees = json.loads(texte)
-    except json.JSONDecodeError as erreur:
-        raise ErreurSaisie(
-            f"Le fichier n'est pas un JSON valide (ligne {erreur.lineno}, colonne {erreur.colno}) : "
-            "il a sans doute été modifié à la main."
-        ) from None
-    return Persona.depuis_dict(donnees)
+    return Persona(**lire_texte("persona", texte).contenu)
 
 
 def _liste_et(elements: list[str]) -> str:

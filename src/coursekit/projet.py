@@ -11,7 +11,6 @@ s'enregistre en JSON ou s'exporte en Markdown sans rien perdre.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ import pandas as pd
 
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
+from coursekit.travaux import lire_donnees, lire_texte, texte_travail
 
 MOTS_MINIMUM = 15
 
@@ -155,32 +155,19 @@ class PlanCommunication:
 
     @classmethod
     def depuis_dict(cls, donnees: Mapping) -> PlanCommunication:
-        if not isinstance(donnees, Mapping) or "entreprise" not in donnees:
-            raise ErreurSaisie(
-                "Ce fichier ne contient pas un plan de communication (clé « entreprise » absente)."
-            )
-        reponses = donnees.get("reponses", {})
-        if not isinstance(reponses, Mapping):
-            raise ErreurSaisie("Les réponses du plan doivent être rangées par numéro d'étape.")
-        try:
-            return cls(donnees["entreprise"], {int(k): t for k, t in reponses.items()})
-        except ValueError as erreur:
-            if isinstance(erreur, ErreurSaisie):
-                raise
-            raise ErreurSaisie(
-                "Les réponses du plan doivent être rangées par numéro d'étape (1 à 10)."
-            ) from None
+        """Reconstruit un plan à partir de :meth:`vers_dict` (ou d'un fichier déjà lu en JSON, ancien
+        format compris) ; refuse en français ce qui n'en est pas un (:mod:`coursekit.travaux`)."""
+        contenu = lire_donnees("plan", donnees).contenu
+        return cls(contenu["entreprise"], {int(k): t for k, t in contenu["reponses"].items()})
 
     def vers_json(self) -> str:
-        """Texte JSON (UTF-8 lisible : accents et emoji gardés tels quels)."""
-        return json.dumps(self.vers_dict(), ensure_ascii=False, indent=2)
+        """Le texte du fichier enregistré (l'enveloppe commune des travaux), accents et emoji gardés."""
+        return texte_travail("plan", self.vers_dict())
 
     @classmethod
     def depuis_json(cls, texte: str) -> PlanCommunication:
-        try:
-            return cls.depuis_dict(json.loads(texte))
-        except json.JSONDecodeError as erreur:
-            raise ErreurSaisie(f"Le fichier n'est pas un JSON valide (ligne {erreur.lineno}).") from None
+        """Relit un texte produit par :meth:`vers_json` ; un fichier abîmé donne une phrase française."""
+        return cls.depuis_dict(lire_texte("plan", texte).contenu)
 
 
 def charge_calendrier(calendrier: Mapping[str, Mapping[str, int]]) -> pd.DataFrame:

@@ -17,13 +17,13 @@ True
 from __future__ import annotations
 
 import html
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coursekit.erreurs import ErreurSaisie
+from coursekit.travaux import lire_donnees, lire_texte, texte_travail
 
 QUADRANTS: tuple[str, ...] = ("forces", "faiblesses", "opportunites", "menaces")
 """Les quatre cases, dans l'ordre du sigle S, W, O, T."""
@@ -59,8 +59,6 @@ PISTES_QUADRANT_VIDE: dict[str, str] = {
     "opportunites": "les tendances du marché, les nouveaux usages ou les évolutions de la loi qui l'avantagent",
     "menaces": "les concurrents, les changements de réglementation ou de mode qui pourraient la gêner",
 }
-FORMAT_FICHIER = "coursekit-swot"
-VERSION_FICHIER = 1
 
 
 @dataclass(frozen=True)
@@ -320,51 +318,26 @@ class Swot:
         return "\n".join(lignes).rstrip() + "\n"
 
     def vers_dict(self) -> dict:
-        """Un dictionnaire de listes de textes (prêt pour JSON), sans aucune perte."""
-        donnees = {"format": FORMAT_FICHIER, "version": VERSION_FICHIER, "entreprise": self.entreprise}
+        """Le contenu de l'analyse : l'entreprise et quatre listes de textes (prêt pour JSON), sans perte."""
+        donnees = {"entreprise": self.entreprise}
         donnees.update({q: list(getattr(self, q)) for q in QUADRANTS})
         return donnees
 
     @classmethod
     def depuis_dict(cls, donnees: Mapping) -> Swot:
-        """Reconstruit une analyse à partir de :meth:`vers_dict` ; refuse en français ce qui n'en est pas une."""
-        if not isinstance(donnees, Mapping):
-            raise ErreurSaisie(
-                "Ce fichier ne contient pas une analyse SWOT (il faut un objet JSON entre { })."
-            )
-        format_lu = donnees.get("format", FORMAT_FICHIER)
-        if format_lu != FORMAT_FICHIER:
-            raise ErreurSaisie(
-                f"Ce fichier n'est pas une analyse SWOT (format « {format_lu} ») : choisissez un fichier enregistré par le constructeur SWOT."
-            )
-        manquants = [q for q in QUADRANTS if q not in donnees]
-        if manquants:
-            raise ErreurSaisie(
-                "Ce fichier ne contient pas une analyse SWOT complète : "
-                + ", ".join(f"« {q} »" for q in manquants)
-                + (" manque." if len(manquants) == 1 else " manquent.")
-            )
-        return cls(*(donnees[q] for q in QUADRANTS), entreprise=donnees.get("entreprise", ""))
+        """Reconstruit une analyse à partir de :meth:`vers_dict` (ou d'un fichier déjà lu en JSON,
+        ancien format compris) ; refuse en français ce qui n'en est pas une (:mod:`coursekit.travaux`)."""
+        contenu = lire_donnees("swot", donnees).contenu
+        return cls(*(contenu[q] for q in QUADRANTS), entreprise=contenu["entreprise"])
 
     def vers_json(self) -> str:
-        """Texte JSON lisible (accents et emoji gardés tels quels)."""
-        return json.dumps(self.vers_dict(), ensure_ascii=False, indent=2)
+        """Le texte du fichier enregistré (l'enveloppe commune des travaux), accents et emoji gardés."""
+        return texte_travail("swot", self.vers_dict())
 
     @classmethod
     def depuis_json(cls, texte: str) -> Swot:
-        """Relit un texte produit par :meth:`vers_json` ; un JSON abîmé donne une phrase française."""
-        if not isinstance(texte, str):
-            raise ErreurSaisie("Le contenu à relire doit être un texte JSON.")
-        if not texte.strip():
-            raise ErreurSaisie("Le fichier est vide : il ne contient aucune analyse SWOT.")
-        try:
-            donnees = json.loads(texte)
-        except json.JSONDecodeError as erreur:
-            raise ErreurSaisie(
-                f"Le fichier n'est pas un JSON valide (ligne {erreur.lineno}, colonne {erreur.colno}) : "
-                "il a sans doute été modifié à la main."
-            ) from None
-        return cls.depuis_dict(donnees)
+        """Relit un texte produit par :meth:`vers_json` ; un fichier abîmé ou d'un autre outil donne une phrase française."""
+        return cls.depuis_dict(lire_texte("swot", texte).contenu)
 
 
 def _md(texte: str) -> str:

@@ -33,20 +33,20 @@ from coursekit.personas import (
     Persona,
     page_html,
     persona_acheteur_b2b,
-    persona_depuis_json,
     persona_graine_de_ville,
     persona_mode_eco,
-    persona_vers_json,
     suggerer_canaux_moments,
 )
 from coursekit.swot import entrees_depuis_texte, texte_depuis_entrees
-from coursekit.travaux import chemin_travail, ecrire_travail, lire_travail
+from coursekit.travaux import Carnet, nom_affiche
 from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
 
 DELAI_MISE_A_JOUR = 0.3
 """Pause (en secondes) après la dernière frappe avant de mettre la fiche à jour."""
 
 _STYLE = {"description_width": "9em"}
+_CHAMPS_TEXTE = ("nom", "profession", "sexe", "lieu", "taille_foyer", "etudes", "revenus")
+_CHAMPS_LISTE = ("motivations", "freins", "canaux", "moments", "parcours")
 
 
 def _age_lu(valeur: float) -> str:
@@ -81,6 +81,7 @@ class ConstructeurPersona(Simulateur):
         self._verrou = threading.RLock()
         self._chargement = False
         self._derniere_jauge: tuple | None = None
+        self.carnet = Carnet("persona")
 
         def texte(description: str, placeholder: str) -> widgets.Text:
             return widgets.Text(
@@ -314,24 +315,52 @@ class ConstructeurPersona(Simulateur):
             cible=self.cible.value,
         )
 
+    def saisie(self) -> dict:
+        """La fiche telle qu'elle est tapée, même incomplète ou pas encore valide (ce qu'on enregistre).
+
+        Mêmes clés que :meth:`Persona.vers_dict` ; l'âge est celui des curseurs (une tranche
+        impossible reste une tranche), le budget est un nombre, ou le texte tapé s'il n'en est pas un.
+        """
+        age, etendue = int(self.age.value), int(self.etendue.value)
+        try:
+            budget = self.budget.lire() if self.budget.value.strip() else None
+        except ErreurSaisie:
+            budget = self.budget.value
+        if not isinstance(budget, str) and budget is not None and budget < 0:
+            budget = self.budget.value
+        saisie = {champ: getattr(self, champ).value for champ in _CHAMPS_TEXTE}
+        saisie.update({champ: entrees_depuis_texte(getattr(self, champ).value) for champ in _CHAMPS_LISTE})
+        saisie["habitudes_digitales"] = self.habitudes_cochees()
+        saisie["age"] = (None if age == 0 else age) if etendue == 0 else [age, age + etendue]
+        saisie["budget"] = budget
+        saisie["cible"] = self.cible.value
+        return saisie
+
     def remplir(self, persona: Persona) -> None:
         """Met un persona dans le formulaire (sans mise à jour intermédiaire)."""
-        if isinstance(persona.age, tuple):
-            age, etendue = persona.age[0], persona.age[1] - persona.age[0]
+        self.remplir_saisie(persona.vers_dict())
+
+    def remplir_saisie(self, saisie: dict) -> None:
+        """Remet une saisie (:meth:`saisie`, déjà validée par :mod:`coursekit.travaux`) dans le formulaire."""
+        if isinstance(saisie["age"], list):
+            age, etendue = saisie["age"][0], saisie["age"][1] - saisie["age"][0]
         else:
-            age, etendue = (persona.age or 0), 0
+            age, etendue = (saisie["age"] or 0), 0
+        budget = saisie["budget"]
         self._chargement = True
         try:
-            for champ in ("nom", "profession", "sexe", "lieu", "taille_foyer", "etudes", "revenus"):
-                getattr(self, champ).value = getattr(persona, champ)
-            for champ in ("motivations", "freins", "canaux", "moments", "parcours"):
-                getattr(self, champ).value = texte_depuis_entrees(getattr(persona, champ))
-            self.autres_habitudes.value = texte_depuis_entrees(persona.habitudes_digitales)
+            for champ in _CHAMPS_TEXTE:
+                getattr(self, champ).value = saisie[champ]
+            for champ in _CHAMPS_LISTE:
+                getattr(self, champ).value = texte_depuis_entrees(saisie[champ])
+            self.autres_habitudes.value = texte_depuis_entrees(saisie["habitudes_digitales"])
             self._cocher_selon_liste()
-            self.cible.value = persona.cible
+            self.cible.value = saisie["cible"]
             self.age.value = age
             self.etendue.value = etendue
-            self.budget.value = "" if persona.budget is None else fmt.nombre(persona.budget, 10)
+            self.budget.value = (
+                "" if budget is None else budget if isinstance(budget, str) else fmt.nombre(budget, 10)
+            )
         finally:
             self._chargement = False
 
@@ -441,38 +470,58 @@ class ConstructeurPersona(Simulateur):
             self.message_fichier.erreur(str(erreur))
         return None
 
-    def _ecrire(self, extension: str, contenu: str, quoi: str) -> Path:
-        chemin = ecrire_travail(self.fichier.value, extension, contenu, "mon-persona")
-        self.message_fichier.succes(f"{quoi} dans {chemin.parent.name}/{chemin.name}.", gras="C'est fait.")
-        return chemin
-
     def enregistrer(self) -> Path | None:
-        """Écrit la fiche en JSON dans ``mes-travaux/`` ; rend le chemin, ou ``None`` en cas de problème."""
-        return self._fichier_protege(
-            lambda: self._ecrire(".json", persona_vers_json(self.persona()), "Fiche enregistrée")
-        )
+        """Écrit la fiche telle qu'elle est tapée dans ``mes-travaux/persona/`` ; rend le chemin, ou ``None``.
+
+        Une fiche pas encore valide (budget « vingt-cinq », tranche d'âge impossible) est enregistrée
+        comme brouillon : elle se rouvre telle quelle, avec le même message à corriger.
+        """
+
+        def ecrire() -> Path:
+            chemin = self.carnet.enregistrer(self.fichier.value, self.saisie())
+            try:
+                self.persona()
+            except ErreurSaisie as probleme:
+                self.message_fichier.info(
+                    f"Brouillon enregistré dans {nom_affiche(chemin)}, tel que vous l'avez tapé. "
+                    f"Il reste à corriger : {probleme}",
+                    gras="C'est fait.",
+                )
+            else:
+                self.message_fichier.succes(
+                    f"Fiche enregistrée dans {nom_affiche(chemin)}.", gras="C'est fait."
+                )
+            return chemin
+
+        return self._fichier_protege(ecrire)
 
     def ouvrir(self) -> bool:
-        """Recharge une fiche enregistrée ; en cas de problème, ce qui est à l'écran reste intact."""
-
-        def lire() -> Persona:
-            conseil = "(enregistrez d'abord votre fiche avec le bouton « Enregistrer »)"
-            return persona_depuis_json(lire_travail(self.fichier.value, ".json", "mon-persona", conseil))
-
-        persona = self._fichier_protege(lire)
-        if persona is None:
+        """Recharge une fiche enregistrée (brouillon compris) ; en cas de problème, l'écran reste intact."""
+        conseil = "(enregistrez d'abord votre fiche avec le bouton « Enregistrer »)"
+        travail = self._fichier_protege(lambda: self.carnet.ouvrir(self.fichier.value, conseil))
+        if travail is None:
             return False
-        self.remplir(persona)
+        self.remplir_saisie(travail.contenu)
         self.actualiser()
-        nom = chemin_travail(self.fichier.value, ".json", "mon-persona").name
-        self.message_fichier.succes(f"Fiche relue depuis {nom}.", gras="Ouvert.")
+        try:
+            self.persona()
+        except ErreurSaisie as probleme:
+            phrase = self.carnet.annonce_ouverture(travail, "Brouillon relu")
+            self.message_fichier.info(f"{phrase} Il reste à corriger : {probleme}", gras="Ouvert.")
+        else:
+            self.message_fichier.succes(self.carnet.annonce_ouverture(travail, "Fiche relue"), gras="Ouvert.")
         return True
 
     def exporter_html(self) -> Path | None:
-        """Écrit la fiche dans une page HTML (à ouvrir dans un navigateur ou à imprimer)."""
-        return self._fichier_protege(
-            lambda: self._ecrire(".html", page_html(self.persona()), "Fiche exportée")
-        )
+        """Écrit la fiche dans une page HTML de ``mes-travaux/persona/`` (à ouvrir dans un navigateur)."""
+
+        def ecrire() -> Path:
+            page = page_html(self.persona())
+            chemin = self.carnet.exporter(self.fichier.value, ".html", page, "Exporter la fiche (.html)")
+            self.message_fichier.succes(f"Fiche exportée dans {nom_affiche(chemin)}.", gras="C'est fait.")
+            return chemin
+
+        return self._fichier_protege(ecrire)
 
 
 # --- relire un message ----------------------------------------------------------------------------

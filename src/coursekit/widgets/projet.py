@@ -8,10 +8,11 @@ import ipywidgets as widgets
 
 from coursekit import format as fmt
 from coursekit.affichage import COULEUR_ATTEINT, PALETTE
+from coursekit.erreurs import ErreurSaisie
 from coursekit.graphiques.projet import figure_avancement
 from coursekit.projet import ETAPES, MOTS_MINIMUM, TYPES_PME, PlanCommunication
-from coursekit.travaux import ecrire_travail, lire_travail
-from coursekit.widgets.base import Simulateur, ZoneGraphique
+from coursekit.travaux import Carnet, nom_affiche
+from coursekit.widgets.base import Simulateur, ZoneGraphique, ZoneMessage
 
 
 class PlanificateurProjet(Simulateur):
@@ -21,6 +22,7 @@ class PlanificateurProjet(Simulateur):
 
     def __init__(self, plan: PlanCommunication | None = None):
         plan = plan or PlanCommunication("")
+        self.carnet = Carnet("plan")
         self.type_pme = widgets.Dropdown(
             options=list(TYPES_PME),
             description="Type de PME",
@@ -61,6 +63,7 @@ class PlanificateurProjet(Simulateur):
         fichiers = widgets.HBox(
             [self.fichier, self.bouton_enregistrer, self.bouton_ouvrir, self.bouton_exporter]
         )
+        self.message_fichier = ZoneMessage()
         super().__init__(
             [
                 widgets.HBox([self.type_pme, self.entreprise], layout=widgets.Layout(flex_flow="row wrap")),
@@ -69,6 +72,7 @@ class PlanificateurProjet(Simulateur):
                 self.graphique,
                 self.message,
                 fichiers,
+                self.message_fichier,
             ]
         )
         self.type_pme.observe(self._piste, names="value")
@@ -117,35 +121,55 @@ class PlanificateurProjet(Simulateur):
                 f"Une étape compte comme rédigée à partir de {MOTS_MINIMUM} mots."
             )
 
+    def contenu(self) -> dict:
+        """Ce qui est enregistré : le plan tel qu'il est tapé et le type de PME choisi."""
+        return {**self.plan().vers_dict(), "type_pme": self.type_pme.value}
+
+    def _fichier_protege(self, action):
+        """Exécute une action sur fichier ; toute erreur devient une phrase française, rien n'est effacé."""
+        try:
+            return action()
+        except ErreurSaisie as erreur:
+            self.message_fichier.erreur(str(erreur))
+        return None
+
     def enregistrer(self) -> Path | None:
-        """Écrit le plan en JSON dans ``mes-travaux/``."""
-        ok, chemin = self.calculer(
-            lambda: ecrire_travail(self.fichier.value, ".json", self.plan().vers_json(), "mon-plan")
-        )
-        if ok:
-            self.message.succes(f"Plan enregistré dans {chemin.name}.", gras="Enregistré.")
-        return chemin
+        """Écrit le plan dans ``mes-travaux/plan/`` ; un autre fichier du même nom n'est remplacé qu'au second clic."""
+
+        def ecrire() -> Path:
+            chemin = self.carnet.enregistrer(self.fichier.value, self.contenu())
+            self.message_fichier.succes(f"Plan enregistré dans {nom_affiche(chemin)}.", gras="Enregistré.")
+            return chemin
+
+        return self._fichier_protege(ecrire)
 
     def ouvrir(self) -> bool:
         """Recharge un plan enregistré ; en cas de problème, le plan à l'écran reste intact."""
 
         def lire():
-            return PlanCommunication.depuis_json(lire_travail(self.fichier.value, ".json", "mon-plan"))
+            travail = self.carnet.ouvrir(self.fichier.value, "(enregistrez d'abord votre plan)")
+            return travail, PlanCommunication.depuis_dict(travail.contenu)
 
-        ok, plan = self.calculer(lire)
-        if not ok:
+        lu = self._fichier_protege(lire)
+        if lu is None:
             return False
+        travail, plan = lu
+        if travail.contenu.get("type_pme") in TYPES_PME:
+            self.type_pme.value = travail.contenu["type_pme"]
         self.entreprise.value = plan.entreprise
         for numero, champ in self.champs.items():
             champ.value = plan.reponses.get(numero, "")
         self.actualiser()
+        self.message_fichier.succes(self.carnet.annonce_ouverture(travail, "Plan relu"), gras="Ouvert.")
         return True
 
     def exporter(self) -> Path | None:
-        """Écrit le plan en Markdown dans ``mes-travaux/``."""
-        ok, chemin = self.calculer(
-            lambda: ecrire_travail(self.fichier.value, ".md", self.plan().vers_markdown(), "mon-plan")
-        )
-        if ok:
-            self.message.succes(f"Plan exporté dans {chemin.name}.", gras="Exporté.")
-        return chemin
+        """Écrit le plan en Markdown dans ``mes-travaux/plan/``."""
+
+        def ecrire() -> Path:
+            texte = self.plan().vers_markdown()
+            chemin = self.carnet.exporter(self.fichier.value, ".md", texte, "Exporter en Markdown")
+            self.message_fichier.succes(f"Plan exporté dans {nom_affiche(chemin)}.", gras="Exporté.")
+            return chemin
+
+        return self._fichier_protege(ecrire)

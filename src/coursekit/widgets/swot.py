@@ -2,8 +2,9 @@
 
 Le constructeur lit quatre listes (une entrée par ligne), en fait une
 :class:`~coursekit.swot.Swot`, met à jour la matrice sur place et affiche les
-pistes TOWS. Il enregistre et relit l'analyse en JSON dans ``mes-travaux/``, et
-l'exporte en Markdown ou en PNG. Tout le calcul est dans :mod:`coursekit.swot`.
+pistes TOWS. Il enregistre et relit l'analyse dans ``mes-travaux/swot/`` (le
+format commun de :mod:`coursekit.travaux`), et l'exporte en Markdown ou en PNG.
+Tout le calcul est dans :mod:`coursekit.swot`.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from coursekit.swot import (
     entrees_depuis_texte,
     texte_depuis_entrees,
 )
-from coursekit.travaux import chemin_travail, ecrire_travail, lire_travail
+from coursekit.travaux import Carnet, nom_affiche
 from coursekit.widgets.base import ChampNombre, Simulateur, ZoneGraphique, ZoneMessage
 
 DELAI_MISE_A_JOUR = 0.15
@@ -80,6 +81,7 @@ class ConstructeurSwot(Simulateur):
         self._verrou = threading.Lock()  # un seul dessin à la fois
         self._etat = threading.Lock()  # protège les trois drapeaux ci-dessus
         self._chargement = False
+        self.carnet = Carnet("swot")
         self.entreprise = widgets.Text(
             value=swot.entreprise,
             description="Entreprise",
@@ -284,27 +286,35 @@ class ConstructeurSwot(Simulateur):
             self.message_fichier.erreur(str(erreur))
         return None
 
-    def _ecrire(self, extension: str, contenu: str | bytes, quoi: str) -> Path:
-        chemin = ecrire_travail(self.fichier.value, extension, contenu, "mon-swot")
-        self.message_fichier.succes(f"{quoi} dans {chemin.parent.name}/{chemin.name}.", gras="C'est fait.")
+    def _ecrire(self, extension: str, contenu: str | bytes, quoi: str, bouton: str) -> Path:
+        if extension == ".json":
+            chemin = self.carnet.enregistrer(self.fichier.value, contenu, bouton)
+        else:
+            chemin = self.carnet.exporter(self.fichier.value, extension, contenu, bouton)
+        self.message_fichier.succes(f"{quoi} dans {nom_affiche(chemin)}.", gras="C'est fait.")
         return chemin
 
     def enregistrer(self) -> Path | None:
-        """Écrit l'analyse en JSON dans ``mes-travaux/`` ; rend le chemin, ou ``None`` en cas de problème."""
+        """Écrit l'analyse dans ``mes-travaux/swot/`` ; rend le chemin, ou ``None`` en cas de problème.
+
+        Un fichier du même nom que l'outil n'a ni ouvert ni écrit n'est remplacé qu'au second clic.
+        """
         return self._fichier_protege(
-            lambda: self._ecrire(".json", self.swot().vers_json(), "Analyse enregistrée")
+            lambda: self._ecrire(".json", self.swot().vers_dict(), "Analyse enregistrée", "Enregistrer")
         )
 
     def ouvrir(self) -> bool:
         """Recharge une analyse enregistrée ; en cas de problème, ce qui est à l'écran reste intact."""
 
-        def lire() -> Swot:
+        def lire():
             conseil = "(enregistrez d'abord votre analyse avec le bouton « Enregistrer »)"
-            return Swot.depuis_json(lire_travail(self.fichier.value, ".json", "mon-swot", conseil))
+            travail = self.carnet.ouvrir(self.fichier.value, conseil)
+            return travail, Swot.depuis_dict(travail.contenu)
 
-        swot = self._fichier_protege(lire)
-        if swot is None:
+        lu = self._fichier_protege(lire)
+        if lu is None:
             return False
+        travail, swot = lu
         self._chargement = True
         try:
             self.entreprise.value = swot.entreprise
@@ -313,8 +323,7 @@ class ConstructeurSwot(Simulateur):
         finally:
             self._chargement = False
         self.actualiser()
-        nom = chemin_travail(self.fichier.value, ".json", "mon-swot").name
-        self.message_fichier.succes(f"Analyse relue depuis {nom}.", gras="Ouvert.")
+        self.message_fichier.succes(self.carnet.annonce_ouverture(travail, "Analyse relue"), gras="Ouvert.")
         return True
 
     def afficher_markdown(self) -> str | None:
@@ -330,20 +339,20 @@ class ConstructeurSwot(Simulateur):
         return texte
 
     def exporter_markdown(self) -> Path | None:
-        """Écrit l'analyse et ses pistes TOWS en Markdown dans ``mes-travaux/``."""
+        """Écrit l'analyse et ses pistes TOWS en Markdown dans ``mes-travaux/swot/``."""
         return self._fichier_protege(
-            lambda: self._ecrire(".md", self.swot().vers_markdown(), "Markdown exporté")
+            lambda: self._ecrire(".md", self.swot().vers_markdown(), "Markdown exporté", "Exporter .md")
         )
 
     def exporter_png(self) -> Path | None:
-        """Écrit l'image de la matrice dans ``mes-travaux/``."""
+        """Écrit l'image de la matrice dans ``mes-travaux/swot/``."""
 
         def ecrire():
             self.actualiser()
             with warnings.catch_warnings():
                 warnings.filterwarnings("ignore", message="Glyph .* missing from font")
                 image = figure_en_png(self.figure, dpi=150)
-            return self._ecrire(".png", image, "Image exportée")
+            return self._ecrire(".png", image, "Image exportée", "Exporter .png")
 
         return self._fichier_protege(ecrire)
 
