@@ -205,10 +205,12 @@ def test_saisie_impossible_enregistree_comme_brouillon_puis_rouverte_telle_quell
     outil.age.value, outil.etendue.value = 100, 40  # tranche impossible : jusqu'à 140 ans
     outil.actualiser()
     erreur = outil.message.texte
-    assert "ne peut pas dépasser 120 ans" in erreur
+    assert "« vingt-cinq » n'en est pas un" in erreur
     chemin = outil.enregistrer()
     assert chemin == travaux / "persona" / "mon-persona.json"
-    assert "Brouillon enregistré" in outil.message_fichier.texte and "120 ans" in outil.message_fichier.texte
+    assert (
+        "Brouillon enregistré" in outil.message_fichier.texte and "vingt-cinq" in outil.message_fichier.texte
+    )
     contenu = json.loads(chemin.read_text(encoding="utf-8"))["contenu"]
     assert contenu["budget"] == "vingt-cinq" and contenu["age"] == [100, 140]
     autre = ConstructeurPersona(delai=0)
@@ -217,8 +219,10 @@ def test_saisie_impossible_enregistree_comme_brouillon_puis_rouverte_telle_quell
     assert autre.nom.value == "Inès" and autre.habitudes["TikTok"].value is True
     assert autre.message.texte == erreur  # le même message à corriger
     assert "Brouillon relu" in autre.message_fichier.texte
-    autre.etendue.value = 10  # corrigé : le budget reste à corriger
-    assert "Le budget moyen" in autre.message.texte
+    autre.budget.value = "25"  # budget corrigé : reste la tranche d'âge
+    assert "ne peut pas dépasser 120 ans" in autre.message.texte
+    autre.etendue.value = 10
+    assert autre.persona().age == (100, 110) and autre.persona().budget == 25
 
 
 def test_mise_a_jour_differee_pendant_la_frappe():
