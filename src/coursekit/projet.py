@@ -17,10 +17,55 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from coursekit import contenu
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
 
-MOTS_MINIMUM = 15
+_TEXTE = {"type": "string", "minLength": 1}
+
+SCHEMA_ETAPES = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["titre", "question", "chapitre"],
+        "additionalProperties": False,
+        "properties": {"titre": _TEXTE, "question": _TEXTE, "chapitre": _TEXTE},
+    },
+}
+"""Forme de la section ``etapes`` du fichier de contenu du chapitre 08."""
+
+SCHEMA_TYPES_PME = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["type", "pistes"],
+        "additionalProperties": False,
+        "properties": {"type": _TEXTE, "pistes": _TEXTE},
+    },
+}
+
+SCHEMA_CALENDRIER = {
+    "type": "object",
+    "minProperties": 1,
+    "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+}
+
+SCHEMA_PARTS = {
+    "type": "object",
+    "minProperties": 1,
+    "additionalProperties": {"type": "number", "minimum": 0},
+}
+
+SCHEMA_ENTETES = {
+    "type": "object",
+    "required": ["numero", "titre", "question", "chapitre"],
+    "additionalProperties": _TEXTE,
+}
+
+MOTS_MINIMUM: int = contenu.section("08", "mots_minimum", {"type": "integer", "minimum": 1})
+"""Nombre de mots à partir duquel une étape compte comme rédigée."""
 
 
 @dataclass(frozen=True)
@@ -33,67 +78,26 @@ class Etape:
     chapitre: str
 
 
-ETAPES: tuple[Etape, ...] = (
-    Etape(
-        1,
-        "Audit",
-        "Où en est l'entreprise ? Forces, faiblesses, concurrents directs et indirects.",
-        "02-swot",
-    ),
-    Etape(2, "Positionnement", "Pourquoi existe-t-elle, et qu'est-ce qui la rend unique ?", "02-swot"),
-    Etape(3, "Personas", "À qui parle-t-on ? Un ou deux portraits de clients idéaux.", "03-personas"),
-    Etape(4, "Objectifs SMART", "Que veut-on atteindre, combien, et pour quand ?", "04-objectifs-smart"),
-    Etape(5, "Message", "Que dit-on à chaque persona, à chaque phase du parcours ?", "03-personas"),
-    Etape(6, "Canaux et leviers", "Quels deux ou trois canaux, et pourquoi ceux-là ?", "01-mix-marketing"),
-    Etape(
-        7,
-        "Contenus",
-        "Quels formats (posts, vidéos, articles, e-mails) pour quels objectifs ?",
-        "01-mix-marketing",
-    ),
-    Etape(
-        8, "Calendrier éditorial", "Que publie-t-on, où et quand, semaine après semaine ?", "08-projet-final"
-    ),
-    Etape(
-        9,
-        "Budget et compétences",
-        "Combien par canal, quelle réserve, qui fait quoi (interne ou prestataire) ?",
-        "01-mix-marketing",
-    ),
-    Etape(
-        10,
-        "KPI et pilotage",
-        "Quels indicateurs, à quelle fréquence, et que fait-on s'ils décrochent ?",
-        "06-kpi",
-    ),
+ETAPES: tuple[Etape, ...] = tuple(
+    Etape(numero, e["titre"], e["question"], e["chapitre"])
+    for numero, e in enumerate(contenu.section("08", "etapes", SCHEMA_ETAPES), start=1)
 )
+"""Les dix étapes du plan, dans l'ordre (fichier de contenu du chapitre 08)."""
 
 TYPES_PME: dict[str, str] = {
-    "Commerce avec retrait en magasin (click & collect)": "retrait et livraison, avis clients et e-réputation locale",
-    "Services aux entreprises (B2B)": "génération de leads, webinaires, contenus d'expertise sur LinkedIn",
-    "E-commerce local": "réseaux sociaux, influenceurs de la région, fidélisation par e-mail",
-    "Club sportif": "inscriptions en ligne, animation de la communauté, fidélisation des adhérents",
-    "Agence immobilière": "visites virtuelles, référencement local, leads qualifiés",
-    "Centre de formation": "contenus utiles, formulaires d'inscription, témoignages d'anciens élèves",
+    t["type"]: t["pistes"] for t in contenu.section("08", "types_pme", SCHEMA_TYPES_PME)
 }
+"""Types de PME proposés dans le planificateur → pistes de canaux."""
 
-
-CALENDRIER_GRAINE_DE_VILLE: dict[str, dict[str, int]] = {
-    "Semaine 1": {"Instagram": 3, "Article de blog (SEO)": 1, "Newsletter": 1},
-    "Semaine 2": {"Instagram": 3, "Article de blog (SEO)": 1, "Newsletter": 1, "Micro-influenceuse": 1},
-    "Semaine 3": {"Instagram": 3, "Article de blog (SEO)": 1, "Newsletter": 1},
-    "Semaine 4": {"Instagram": 3, "Article de blog (SEO)": 1, "Newsletter": 1, "Micro-influenceuse": 1},
-}
+CALENDRIER_GRAINE_DE_VILLE: dict[str, dict[str, int]] = contenu.section(
+    "08", "calendrier_graine_de_ville", SCHEMA_CALENDRIER
+)
 """Premier mois type du plan de Graine de Ville : ses trois canaux (Instagram, blog, e-mail),
 plus une publication d'une micro-influenceuse toutes les deux semaines."""
 
-PARTS_BUDGET_GRAINE_DE_VILLE: dict[str, float] = {
-    "Annonces Instagram": 30,
-    "Micro-influenceuses": 16,
-    "Blog et référencement naturel": 30,
-    "E-mailing": 8,
-    "Outils (analyse, e-mailing)": 6,
-}
+PARTS_BUDGET_GRAINE_DE_VILLE: dict[str, float] = contenu.section(
+    "08", "parts_budget_graine_de_ville", SCHEMA_PARTS
+)
 """Les montants d'illustration du chapitre 01 (1 500, 800, 1 500, 400, 300 €, plus 500 € de
 réserve) réaffectés aux canaux du plan : l'argent suit les objectifs."""
 
@@ -212,7 +216,8 @@ def charge_calendrier(calendrier: Mapping[str, Mapping[str, int]]) -> pd.DataFra
 
 def tableau_etapes() -> pd.DataFrame:
     """Les dix étapes en tableau, colonnes titrées en français."""
+    entetes = contenu.section("08", "entetes_etapes", SCHEMA_ENTETES)
     return pd.DataFrame(
         [(e.numero, e.titre, e.question, e.chapitre) for e in ETAPES],
-        columns=["Étape", "Titre", "La question à trancher", "Chapitre d'appui"],
+        columns=[entetes[c] for c in ("numero", "titre", "question", "chapitre")],
     )
