@@ -124,6 +124,19 @@ BUDGET_LANCEMENT = contenu.section("07", "budget_lancement", SCHEMA_BUDGET)
 OPERATIONS = ("achat", "echange")
 
 
+def objectifs_mensuels() -> dict[str, float]:
+    """Les objectifs de rétention et d'attrition ramenés au mois, pour les comparer à des taux mensuels.
+
+    70 % de clients gardés sur un an demandent environ 97,1 % chaque mois ; l'attrition
+    mensuelle visée est le complément. Le réachat (une part des clients actifs) ne change pas.
+
+    >>> {k: round(x, 1) for k, x in objectifs_mensuels().items()}
+    {'retention': 97.1, 'attrition': 2.9, 'reachat': 40.0}
+    """
+    retention = retention_mensuelle_equivalente(OBJECTIFS["retention"])
+    return {"retention": retention, "attrition": 100 - retention, "reachat": OBJECTIFS["reachat"]}
+
+
 # --- Valeur d'un client -----------------------------------------------------------------
 
 
@@ -847,6 +860,7 @@ __all__ = [
     "rentabilite_client",
     "repartition_nps",
     "retention_mensuelle_equivalente",
+    "objectifs_mensuels",
     "retention_sur_periode",
     "BUDGET_LANCEMENT",
     "OBJECTIFS_DETAILLES",
