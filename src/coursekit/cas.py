@@ -157,9 +157,19 @@ class EntrepriseCas:
         ]
         return "\n".join(lignes)
 
+    def fiche(self) -> str:
+        """La fiche de :meth:`fiche_markdown`, en typographie française (espaces insécables).
+
+        :meth:`fiche_markdown` garde son texte d'origine pour les notebooks qui l'affichent déjà.
+        """
+        from coursekit.typographie import corriger
+
+        return corriger(self.fiche_markdown())
+
     def ventes_markdown(self) -> str:
         """D'où vient le chiffre d'affaires : le calcul du site, puis les autres canaux, en Markdown."""
         from coursekit.format import monnaie, nombre, pourcent
+        from coursekit.typographie import corriger
 
         lignes = [
             f"Sur le site : {nombre(self.visites_mensuelles)} visites × {pourcent(self.taux_conversion)} de "
@@ -173,7 +183,7 @@ class EntrepriseCas:
             *(f"| {canal} | {monnaie(ca)} |" for canal, ca in self.chiffre_affaires_par_canal().items()),
             f"| **Total** | **{monnaie(sum(self.chiffre_affaires_par_canal().values()))}** |",
         ]
-        return "\n".join(lignes)
+        return corriger("\n".join(lignes))
 
 
 def depuis_contenu(donnees: dict) -> EntrepriseCas:

@@ -221,3 +221,104 @@ def tableau_etapes() -> pd.DataFrame:
         [(e.numero, e.titre, e.question, e.chapitre) for e in ETAPES],
         columns=[entetes[c] for c in ("numero", "titre", "question", "chapitre")],
     )
+
+
+# ---------------------------------------------------------------------------
+# Plan d'action, calendrier éditorial d'un mois, grille d'évaluation
+# ---------------------------------------------------------------------------
+
+_COLONNES_PLAN = ("action", "objectif", "cible", "canal", "kpi", "responsable", "budget", "echeance")
+_COLONNES_CALENDRIER = ("semaine", "jour", "canal", "format", "sujet", "phase")
+
+SCHEMA_PLAN_ACTION = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": list(_COLONNES_PLAN),
+        "additionalProperties": False,
+        "properties": {c: _TEXTE for c in _COLONNES_PLAN} | {"budget": {"type": "number", "minimum": 0}},
+    },
+}
+"""Forme de la section ``plan_action`` : une action par ligne, avec ses huit colonnes."""
+
+SCHEMA_CALENDRIER_EDITORIAL = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": list(_COLONNES_CALENDRIER),
+        "additionalProperties": False,
+        "properties": {c: _TEXTE for c in _COLONNES_CALENDRIER},
+    },
+}
+
+SCHEMA_GRILLE = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["critere", "attendus", "points"],
+        "additionalProperties": False,
+        "properties": {
+            "critere": _TEXTE,
+            "attendus": _TEXTE,
+            "points": {"type": "number", "exclusiveMinimum": 0},
+        },
+    },
+}
+
+_SCHEMA_LIBELLES = {"type": "object", "additionalProperties": _TEXTE}
+
+
+def plan_action() -> pd.DataFrame:
+    """Le plan d'action de Graine de Ville : action, objectif SMART, cible, canal, KPI, responsable,
+    budget (en euros) et échéance, une ligne par action (fichier de contenu du chapitre 08).
+
+    >>> float(plan_action()["budget"].sum())
+    5000.0
+    """
+    lignes = contenu.section("08", "plan_action", SCHEMA_PLAN_ACTION)
+    return pd.DataFrame(lignes, columns=list(_COLONNES_PLAN))
+
+
+def calendrier_editorial() -> pd.DataFrame:
+    """Le calendrier éditorial d'un mois de Graine de Ville, une ligne par publication.
+
+    >>> calendrier_editorial()["semaine"].nunique()
+    4
+    """
+    lignes = contenu.section("08", "calendrier_editorial", SCHEMA_CALENDRIER_EDITORIAL)
+    return pd.DataFrame(lignes, columns=list(_COLONNES_CALENDRIER))
+
+
+def volumes_du_calendrier(calendrier: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Nombre de publications par semaine et par canal d'un calendrier détaillé.
+
+    Le résultat a la forme qu'attend :func:`charge_calendrier`.
+
+    >>> volumes_du_calendrier(pd.DataFrame({"semaine": ["S1", "S1"], "canal": ["Blog", "Blog"]}))
+    {'S1': {'Blog': 2}}
+    """
+    for colonne in ("semaine", "canal"):
+        if colonne not in calendrier.columns:
+            raise ErreurSaisie(f"Le calendrier éditorial doit contenir la colonne « {colonne} ».")
+    volumes: dict[str, dict[str, int]] = {}
+    for semaine, canal in zip(calendrier["semaine"], calendrier["canal"], strict=True):
+        volumes.setdefault(semaine, {})
+        volumes[semaine][canal] = volumes[semaine].get(canal, 0) + 1
+    return volumes
+
+
+def grille_evaluation() -> pd.DataFrame:
+    """La grille d'évaluation du projet final (critère, attendus, points), pour le professeur.
+
+    >>> float(grille_evaluation()["points"].sum())
+    20.0
+    """
+    return pd.DataFrame(contenu.section("08", "grille_evaluation", SCHEMA_GRILLE))
+
+
+def entetes(nom: str) -> dict[str, str]:
+    """Les titres de colonnes d'un tableau du chapitre 08 (``"plan_action"``, ``"calendrier_editorial"``, ``"grille"``)."""
+    return dict(contenu.section("08", f"entetes_{nom}", _SCHEMA_LIBELLES))

@@ -382,9 +382,9 @@ def carte_membre(
     else:
         seuil = f.PALIERS[suivant]
         avance = points * 100 / seuil
-        progression = f"Prochain niveau : {html.escape(suivant)}, il manque {_points(manque)}."
+        progression = f"Prochain niveau : {html.escape(suivant)}, il manque {_points(manque)}."
     lignes = "".join(
-        f"<li>{_points(seuil)} → {html.escape(texte)} : "
+        f"<li>{_points(seuil)} → {html.escape(texte)} : "
         + ("<strong>disponible</strong>" if points >= seuil else f"<em>encore {_points(seuil - points)}</em>")
         + "</li>"
         for seuil, texte in recompenses
@@ -393,8 +393,8 @@ def carte_membre(
         f"""<div class="coursekit-carte" style="max-width:30em;border:2px solid {couleur};border-radius:12px;
 padding:0.8em 1.2em;font-size:1.05em;line-height:1.5;background:#fbfbfb">
 <div style="font-size:1.25em;font-weight:bold">Mon compte fidélité Graine de Ville</div>
-<div>Statut : <strong style="color:{couleur}">{html.escape(niveau)}</strong> ·
-Points disponibles : <strong>{fmt.nombre(points, 0)}</strong></div>
+<div>Statut : <strong style="color:{couleur}">{html.escape(niveau)}</strong> ·
+Points disponibles : <strong>{fmt.nombre(points, 0)}</strong></div>
 <div style="background:#e5e5e5;border-radius:6px;height:0.8em;margin:0.4em 0">
 <div style="background:{couleur};width:{avance:.0f}%;height:100%;border-radius:6px"></div></div>
 <div>{progression}</div>
