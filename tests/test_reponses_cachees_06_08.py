@@ -77,3 +77,17 @@ def test_chaque_exercice_de_code_a_son_widget(numero):
     for source in code:
         ident = source.split("ck.quiz.verifier(")[1].split('"')[3]
         assert f'"{ident}"' in widgets, f"l'exercice « {ident} » n'a pas de version widget"
+
+
+def test_enonces_du_07_d_accord_avec_le_contenu():
+    """Les chiffres écrits dans l'énoncé sont ceux d'où part la correction."""
+    markdown = "\n".join(c.source for c in _carnet("07").cells if c.cell_type == "markdown")
+    donnees = contenu.charger("07")
+    assert ", ".join(map(str, donnees["enquete_exercice"]["notes"])) in markdown
+    bocal = donnees["bocal_malin"]
+    assert (
+        f"{bocal['clients_debut']} clients\nactifs au début du mois et {bocal['clients_fin']} à la fin, "
+        f"dont {bocal['nouveaux_clients']} nouveaux"
+    ) in markdown
+    for offre in donnees["offres_parrainage"].values():
+        assert f"{offre['credit']}\xa0€ pour chacun avec {offre['taux_transformation']}\xa0%" in markdown
