@@ -373,7 +373,7 @@ def test_rapport_depense_et_poids_d_un_niveau():
         f.rapport_depense(table, "Or", reference="Argent")
 
 
-def test_bilan_fidelite_sur_le_mois_moyen():
+def test_bilan_fidelite_enchaine_les_mois_sur_un_an():
     mois = f.indicateurs_mensuels(
         pd.DataFrame(
             {
@@ -387,8 +387,38 @@ def test_bilan_fidelite_sur_le_mois_moyen():
         )
     )
     bilan = f.bilan_fidelite(mois, nps_obtenu=28.8, csat_obtenu=90)
-    # Rétention 90 % puis 80 % ; attrition 10 % puis 22 % ; réachat 50 % puis 30 %.
-    assert bilan["realise"].tolist() == pytest.approx([85, 16, 40, 28.8, 90])
-    assert bilan["atteint"].tolist() == [True, False, True, False, True]
+    # Rétention 90 % puis 80 % : sur deux mois 72 %, au rythme d'un an 0,72^6 ≈ 13,9 %.
+    # Les objectifs de rétention et d'attrition sont annuels : on ne compare pas la moyenne
+    # mensuelle (85 %) à 70 % par an.
+    annuelle = 0.72**6 * 100
+    assert bilan["realise"].tolist() == pytest.approx([annuelle, 100 - annuelle, 40, 28.8, 90])
+    assert bilan["atteint"].tolist() == [False, False, True, False, True]
+    assert "sur un an" in bilan["kpi"].iloc[0]
     with pytest.raises(ErreurSaisie, match="indicateurs_mensuels"):
         f.bilan_fidelite(pd.DataFrame({"mois": ["janv."]}))
+
+
+def test_retention_sur_periode_enchaine_les_mois():
+    assert f.retention_sur_periode([95] * 12) == pytest.approx(0.95**12 * 100)
+    # Une moyenne arithmétique des mois n'est pas un taux annuel.
+    assert f.retention_sur_periode([95] * 12) < 95 - 40
+    assert f.retention_sur_periode([90, 80], mois=2) == pytest.approx(72)
+    assert f.retention_mensuelle_equivalente(70) ** 12 / 100**11 == pytest.approx(70)
+    with pytest.raises(ErreurSaisie, match="taux_mensuels"):
+        f.retention_sur_periode([])
+    with pytest.raises(ErreurSaisie, match="taux_mensuels"):
+        f.retention_sur_periode([120])
+
+
+def test_objectifs_disent_leur_periode_et_se_tiennent():
+    detail = f.OBJECTIFS_DETAILLES
+    assert detail["retention"]["periode"] == detail["attrition"]["periode"] == "annuelle"
+    # Sur une même période, rétention et attrition se complètent : leurs objectifs aussi.
+    assert f.OBJECTIFS["retention"] + f.OBJECTIFS["attrition"] == pytest.approx(100)
+
+
+def test_programme_lu_du_contenu():
+    assert f.PALIERS == {"Bronze": 0, "Argent": 200, "Or": 500, "Platine": 1000}
+    assert f.RECOMPENSES == (100, 250, 500)
+    assert f.PROGRAMME["valeur_point"] == pytest.approx(0.10)
+    assert f.normes_service()["canal"].iloc[0] == "Chat en direct"

@@ -99,3 +99,37 @@ def test_le_cas_guide_reste_coherent_avec_les_chapitres_01_et_08():
     budget = mix.repartir_budget(5_000, projet.PARTS_BUDGET_GRAINE_DE_VILLE, marge_securite=10)
     exemple = mix.repartir_budget(5_000, mix.REPARTITION_EXEMPLE, marge_securite=10)
     assert budget["montant"].tolist() == exemple["montant"].tolist()
+
+
+def test_plan_action_complet_et_dans_le_budget():
+    actions = projet.plan_action()
+    colonnes = ["action", "objectif", "cible", "canal", "kpi", "responsable", "budget", "echeance"]
+    assert list(actions.columns) == colonnes
+    assert actions.notna().all().all()
+    budget = mix.repartir_budget(5_000, projet.PARTS_BUDGET_GRAINE_DE_VILLE, marge_securite=10)
+    # Le plan d'action dépense exactement le budget réparti, réserve comprise, poste par poste.
+    assert float(actions["budget"].sum()) == pytest.approx(float(budget["montant"].sum())) == 5_000
+    assert sorted(actions["budget"]) == sorted(budget["montant"])
+    assert set(projet.entetes("plan_action")) == set(colonnes)
+
+
+def test_calendrier_editorial_redonne_les_volumes_du_mois():
+    calendrier = projet.calendrier_editorial()
+    assert projet.volumes_du_calendrier(calendrier) == projet.CALENDRIER_GRAINE_DE_VILLE
+    assert calendrier["format"].nunique() >= 4, "des formats variés"
+    # Les publications des influenceuses portent la mention légale (loi 2023-451).
+    influence = calendrier[calendrier["canal"] == "Micro-influenceuse"]
+    assert all("Publicité" in s or "Collaboration commerciale" in s for s in influence["sujet"])
+    with pytest.raises(ErreurSaisie, match="semaine"):
+        projet.volumes_du_calendrier(calendrier.drop(columns="semaine"))
+
+
+def test_grille_evaluation_sur_vingt_points():
+    grille = projet.grille_evaluation()
+    assert float(grille["points"].sum()) == 20
+    assert "Plan d'action" in set(grille["critere"])
+
+
+def test_etapes_lues_du_contenu_avec_leur_typographie():
+    assert all(e.question.endswith(("\xa0?", ".")) for e in ETAPES)
+    assert not any(" ?" in e.question for e in ETAPES)

@@ -252,8 +252,9 @@ def test_nps_depuis_l_enquete():
 
 
 def test_tableau_objectifs_a_la_francaise():
-    table = f.objectifs_fidelite(93.4, 6.6, 38.25, 28.75, 79.6)
+    table = f.objectifs_fidelite(75, 25, 38.25, 28.75, 79.6)
     rendu = lisible(tableau_objectifs(table).data)
-    assert "plus de 70 %" in rendu and "moins de 15 %" in rendu and "plus de 50" in rendu
+    assert "plus de 70 %" in rendu and "moins de 30 %" in rendu and "plus de 50" in rendu
+    assert "sur un an" in rendu
     assert "38,2 %" in rendu or "38,3 %" in rendu
     assert "+28,8" in rendu and "✘ non" in rendu and "✔ oui" in rendu

@@ -18,17 +18,123 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from coursekit import contenu
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
 from coursekit.kpi import part_en_pourcent
 
-PALIERS = {"Bronze": 0, "Argent": 200, "Or": 500, "Platine": 1_000}
+_TEXTE = {"type": "string", "minLength": 1}
+_POSITIF = {"type": "number", "minimum": 0}
+
+SCHEMA_PROGRAMME = {
+    "type": "object",
+    "required": ["points_par_euro", "valeur_point", "paliers", "recompenses", "carte_membre", "operations"],
+    "additionalProperties": False,
+    "properties": {
+        "points_par_euro": {"type": "number", "exclusiveMinimum": 0},
+        "valeur_point": {"type": "number", "exclusiveMinimum": 0},
+        "paliers": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["niveau", "points"],
+                "additionalProperties": False,
+                "properties": {"niveau": _TEXTE, "points": _POSITIF},
+            },
+        },
+        "recompenses": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["points", "texte"],
+                "additionalProperties": False,
+                "properties": {"points": {"type": "number", "exclusiveMinimum": 0}, "texte": _TEXTE},
+            },
+        },
+        "carte_membre": {
+            "type": "object",
+            "required": ["points", "points_par_euro", "port_offert_des"],
+            "properties": {"points": _POSITIF, "points_par_euro": _POSITIF, "port_offert_des": _POSITIF},
+        },
+        "operations": {
+            "type": "object",
+            "required": ["achat", "echange"],
+            "additionalProperties": False,
+            "properties": {"achat": _TEXTE, "echange": _TEXTE},
+        },
+    },
+}
+"""Forme de la section ``programme`` du fichier de contenu du chapitre 07."""
+
+SCHEMA_OBJECTIFS = {
+    "type": "object",
+    "required": ["retention", "attrition", "reachat", "nps", "csat", "engagement_programme"],
+    "additionalProperties": {
+        "type": "object",
+        "required": ["valeur", "periode", "sens", "libelle"],
+        "additionalProperties": False,
+        "properties": {
+            "valeur": {"type": "number"},
+            "periode": _TEXTE,
+            "sens": {"enum": ["hausse", "baisse"]},
+            "libelle": _TEXTE,
+        },
+    },
+}
+"""Forme de la section ``objectifs`` : chaque objectif dit sa valeur, sa période et son sens."""
+
+SCHEMA_NORMES = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["canal", "delai", "objectif"],
+        "additionalProperties": False,
+        "properties": {"canal": _TEXTE, "delai": _TEXTE, "objectif": _TEXTE},
+    },
+}
+
+SCHEMA_BUDGET = {
+    "type": "object",
+    "required": ["minimum", "maximum", "moyen", "chiffre_affaires_en_plus", "roi_annonce"],
+    "additionalProperties": False,
+    "properties": {
+        "minimum": _POSITIF,
+        "maximum": _POSITIF,
+        "moyen": {"type": "number", "exclusiveMinimum": 0},
+        "chiffre_affaires_en_plus": _POSITIF,
+        "roi_annonce": {"type": "number"},
+    },
+}
+
+PROGRAMME = contenu.section("07", "programme", SCHEMA_PROGRAMME)
+"""Le programme de fidélité de Graine de Ville (fichier de contenu du chapitre 07)."""
+
+PALIERS = {p["niveau"]: p["points"] for p in PROGRAMME["paliers"]}
 """Paliers du programme par défaut : nom du niveau → points nécessaires."""
 
-RECOMPENSES = (100, 250, 500)
+RECOMPENSES = tuple(r["points"] for r in PROGRAMME["recompenses"])
 """Seuils des récompenses de l'écran membre : bon d'achat, produit offert, expérience VIP."""
 
+BUDGET_LANCEMENT = contenu.section("07", "budget_lancement", SCHEMA_BUDGET)
+"""Le budget de lancement d'un programme de fidélité (exemple du cours), en euros."""
+
 OPERATIONS = ("achat", "echange")
+
+
+def objectifs_mensuels() -> dict[str, float]:
+    """Les objectifs de rétention et d'attrition ramenés au mois, pour les comparer à des taux mensuels.
+
+    70 % de clients gardés sur un an demandent environ 97,1 % chaque mois ; l'attrition
+    mensuelle visée est le complément. Le réachat (une part des clients actifs) ne change pas.
+
+    >>> {k: round(x, 1) for k, x in objectifs_mensuels().items()}
+    {'retention': 97.1, 'attrition': 2.9, 'reachat': 40.0}
+    """
+    retention = retention_mensuelle_equivalente(OBJECTIFS["retention"])
+    return {"retention": retention, "attrition": 100 - retention, "reachat": OBJECTIFS["reachat"]}
 
 
 # --- Valeur d'un client -----------------------------------------------------------------
@@ -568,24 +674,49 @@ def lire_operation(genre: str, saisie, libelle: str = "Le montant ou les points"
 
 # --- Objectifs et normes de service ------------------------------------------------------
 
-OBJECTIFS = {
-    "retention": 70.0,
-    "attrition": 15.0,
-    "reachat": 40.0,
-    "nps": 50.0,
-    "csat": 85.0,
-    "engagement_programme": 60.0,
-}
-"""Objectifs usuels d'un programme de fidélité (taux en %, NPS en points de −100 à +100)."""
+OBJECTIFS_DETAILLES = contenu.section("07", "objectifs", SCHEMA_OBJECTIFS)
+"""Objectifs usuels d'un programme de fidélité, avec leur période (fichier de contenu du chapitre 07)."""
 
-NORMES_SERVICE = (
-    {"canal": "Chat en direct", "delai": "moins de 2 minutes", "objectif": "plus de 95 % de satisfaits"},
-    {"canal": "E-mail", "delai": "moins de 4 heures", "objectif": "plus de 90 % de satisfaits"},
-    {"canal": "Téléphone", "delai": "réponse immédiate", "objectif": "plus de 95 % de satisfaits"},
-    {"canal": "Réseaux sociaux", "delai": "moins de 1 heure", "objectif": "plus de 90 % de satisfaits"},
-    {"canal": "FAQ (libre-service)", "delai": "à toute heure", "objectif": "80 % des questions résolues"},
-)
+OBJECTIFS = {cle: float(o["valeur"]) for cle, o in OBJECTIFS_DETAILLES.items()}
+"""Objectifs usuels (taux en %, NPS en points de −100 à +100). Rétention et attrition sont
+**annuelles** : on ne les compare pas à un taux mensuel sans l'enchaîner sur douze mois."""
+
+NORMES_SERVICE = tuple(contenu.section("07", "normes_service", SCHEMA_NORMES))
 """Délais de réponse et objectifs de satisfaction par canal du service client."""
+
+
+# --- Taux mensuels et annuels -----------------------------------------------------------
+
+
+def retention_sur_periode(taux_mensuels, mois: int = 12) -> float:
+    """Rétention sur ``mois`` mois quand on enchaîne des rétentions mensuelles (en %).
+
+    Chaque mois ne garde qu'une part des clients du mois d'avant : les taux se
+    **multiplient**, ils ne s'additionnent pas. Avec moins (ou plus) de mois relevés
+    que ``mois``, on garde le rythme moyen observé (moyenne géométrique).
+
+    >>> round(retention_sur_periode([95] * 12), 1)
+    54.0
+    >>> round(retention_sur_periode([90, 90], mois=2), 1)
+    81.0
+    """
+    liste = [
+        v.pourcentage(t, "Un taux de rétention mensuel (taux_mensuels)")
+        for t in v.liste_non_vide(taux_mensuels, "La liste des taux de rétention mensuels (taux_mensuels)")
+    ]
+    mois = v.strictement_positif(mois, "Le nombre de mois (mois)", "pour enchaîner des taux mensuels")
+    produit = math.prod(t / 100 for t in liste)
+    return produit ** (mois / len(liste)) * 100
+
+
+def retention_mensuelle_equivalente(taux_annuel) -> float:
+    """Rétention mensuelle qui, enchaînée douze mois, donne ``taux_annuel`` (en %).
+
+    >>> round(retention_mensuelle_equivalente(70), 2)
+    97.07
+    """
+    taux = v.pourcentage(taux_annuel, "Le taux de rétention annuel (taux_annuel)")
+    return (taux / 100) ** (1 / 12) * 100
 
 
 def normes_service() -> pd.DataFrame:
@@ -601,7 +732,8 @@ def objectifs_fidelite(retention, attrition, reachat, nps_obtenu=None, csat_obte
     """Tableau de bord « objectif vs réalisé » des indicateurs de fidélité.
 
     S'appuie sur :func:`coursekit.kpi.tableau_de_bord` avec les objectifs usuels :
-    rétention > 70 %, attrition < 15 %, réachat > 40 %, NPS > 50, CSAT > 85 %.
+    rétention annuelle > 70 %, attrition annuelle < 30 %, réachat > 40 %, NPS > 50,
+    CSAT > 85 %. ``retention`` et ``attrition`` sont donc des taux **sur un an**.
     Le NPS est une différence de deux pourcentages : son écart se lit en points.
 
     >>> objectifs_fidelite(80, 10, 35)["atteint"].tolist()
@@ -611,13 +743,13 @@ def objectifs_fidelite(retention, attrition, reachat, nps_obtenu=None, csat_obte
 
     lignes = [
         {
-            "kpi": "Taux de rétention",
+            "kpi": "Taux de rétention sur un an",
             "objectif": OBJECTIFS["retention"],
             "realise": retention,
             "unite": "pourcent",
         },
         {
-            "kpi": "Taux d'attrition",
+            "kpi": "Taux d'attrition sur un an",
             "objectif": OBJECTIFS["attrition"],
             "realise": attrition,
             "unite": "pourcent",
@@ -637,17 +769,19 @@ def objectifs_fidelite(retention, attrition, reachat, nps_obtenu=None, csat_obte
 
 
 def bilan_fidelite(mois: pd.DataFrame, nps_obtenu=None, csat_obtenu=None) -> pd.DataFrame:
-    """Objectifs de fidélité sur le mois moyen d'une période (tableau de :func:`indicateurs_mensuels`).
+    """Objectifs de fidélité d'une année, à partir des mois de :func:`indicateurs_mensuels`.
 
-    Rétention, attrition et réachat sont les moyennes des taux mensuels ; le NPS et le
-    CSAT, s'ils sont donnés, viennent d'une enquête. Rend le tableau de
-    :func:`objectifs_fidelite`.
+    Les objectifs de rétention et d'attrition sont annuels : les rétentions mensuelles
+    sont donc **enchaînées** sur douze mois (:func:`retention_sur_periode`), et
+    l'attrition annuelle est son complément (100 − rétention annuelle). Le réachat est
+    la moyenne des parts mensuelles ; le NPS et le CSAT, s'ils sont donnés, viennent
+    d'une enquête. Rend le tableau de :func:`objectifs_fidelite`.
 
     >>> t = indicateurs_mensuels(pd.DataFrame({"mois": ["janv.", "févr."], "clients_debut": [200, 220],
     ...     "nouveaux_clients": [40, 10], "clients_perdus": [20, 22], "clients_fin": [220, 208],
     ...     "clients_reachat": [99, 83.2]}))
     >>> bilan_fidelite(t)["realise"].round(1).tolist()
-    [90.0, 10.0, 42.5]
+    [28.2, 71.8, 42.5]
     """
     if not isinstance(mois, pd.DataFrame) or mois.empty:
         raise ErreurSaisie(
@@ -658,9 +792,10 @@ def bilan_fidelite(mois: pd.DataFrame, nps_obtenu=None, csat_obtenu=None) -> pd.
         raise ErreurSaisie(
             f"Le tableau des mois (mois) doit contenir : {', '.join(manquantes)} (voir indicateurs_mensuels())."
         )
+    annuelle = retention_sur_periode(list(mois["retention"]), 12)
     return objectifs_fidelite(
-        float(mois["retention"].mean()),
-        float(mois["attrition"].mean()),
+        annuelle,
+        100 - annuelle,
         float(mois["reachat"].mean()),
         nps_obtenu=nps_obtenu,
         csat_obtenu=csat_obtenu,
@@ -724,6 +859,12 @@ __all__ = [
     "prochaine_recompense",
     "rentabilite_client",
     "repartition_nps",
+    "retention_mensuelle_equivalente",
+    "objectifs_mensuels",
+    "retention_sur_periode",
+    "BUDGET_LANCEMENT",
+    "OBJECTIFS_DETAILLES",
+    "PROGRAMME",
     "simuler_points",
     "taux_attrition",
     "taux_engagement_programme",

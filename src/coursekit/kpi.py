@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from coursekit import contenu
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
 
@@ -350,33 +351,22 @@ def simuler_campagne(budget, impressions, taux_clic, taux_conversion, panier_moy
 # Les KPI selon l'objectif
 # ---------------------------------------------------------------------------
 
-KPI_PAR_OBJECTIF = (
-    {
-        "objectif": "Visibilité",
-        "indicateurs": "trafic du site, impressions, portée, nouveaux visiteurs",
-        "frequence": "chaque semaine",
+_TEXTE = {"type": "string", "minLength": 1}
+
+SCHEMA_KPI_PAR_OBJECTIF = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["objectif", "indicateurs", "frequence"],
+        "additionalProperties": False,
+        "properties": {"objectif": _TEXTE, "indicateurs": _TEXTE, "frequence": _TEXTE},
     },
-    {
-        "objectif": "Engagement",
-        "indicateurs": "taux d'engagement, commentaires et partages, temps passé sur la page, taux de rebond",
-        "frequence": "chaque semaine",
-    },
-    {
-        "objectif": "Leads (prospects)",
-        "indicateurs": "nombre de leads, taux de conversion des formulaires, coût par lead (CPL), qualité des leads",
-        "frequence": "chaque semaine",
-    },
-    {
-        "objectif": "Conversion (ventes)",
-        "indicateurs": "taux de conversion, panier moyen, ROI des campagnes, abandons de panier",
-        "frequence": "chaque jour ou chaque semaine",
-    },
-    {
-        "objectif": "Fidélisation",
-        "indicateurs": "taux de rétention, taux d'ouverture des e-mails, valeur vie client (CLV), NPS",
-        "frequence": "chaque mois",
-    },
-)
+}
+"""Forme de la section ``kpi_par_objectif`` du fichier de contenu du chapitre 06."""
+
+KPI_PAR_OBJECTIF = tuple(contenu.section("06", "kpi_par_objectif", SCHEMA_KPI_PAR_OBJECTIF))
+"""Les KPI à suivre et leur rythme, objectif par objectif (fichier de contenu du chapitre 06)."""
 
 
 def kpi_par_objectif() -> pd.DataFrame:
@@ -392,13 +382,50 @@ def kpi_par_objectif() -> pd.DataFrame:
 # Le tableau de bord mensuel de Graine de Ville
 # ---------------------------------------------------------------------------
 
-OBJECTIFS_GRAINE_DE_VILLE = {
-    "taux_engagement": 5.0,  # % d'interactions par publication, rapportées aux abonnés
-    "leads_semestre": 300,  # prospects en 6 mois, soit 50 par mois
-    "mois": 6,
-    "taux_conversion": 3.0,  # % des visites qui finissent en commande
-    "roas": 4.0,  # 4 € de ventes pour 1 € de publicité
+_CLES_KPI = ["taux_engagement", "leads", "taux_conversion", "roas"]
+
+SCHEMA_OBJECTIFS = {
+    "type": "object",
+    "required": ["taux_engagement", "leads_semestre", "mois", "taux_conversion", "roas"],
+    "additionalProperties": False,
+    "properties": {
+        "taux_engagement": {"type": "number", "minimum": 0},
+        "leads_semestre": {"type": "number", "minimum": 0},
+        "mois": {"type": "integer", "minimum": 1},
+        "taux_conversion": {"type": "number", "minimum": 0, "maximum": 100},
+        "roas": {"type": "number", "minimum": 0},
+    },
 }
+"""Forme de la section ``objectifs_graine_de_ville`` du fichier de contenu du chapitre 06."""
+
+SCHEMA_TABLEAU_DE_BORD = {
+    "type": "object",
+    "required": ["kpi", "titres_courbes", "entetes_releves"],
+    "additionalProperties": False,
+    "properties": {
+        "kpi": {
+            "type": "object",
+            "required": _CLES_KPI,
+            "additionalProperties": False,
+            "properties": {c: _TEXTE for c in _CLES_KPI},
+        },
+        "titres_courbes": {
+            "type": "object",
+            "required": _CLES_KPI,
+            "additionalProperties": False,
+            "properties": {c: _TEXTE for c in _CLES_KPI},
+        },
+        "entetes_releves": {"type": "object", "additionalProperties": _TEXTE},
+    },
+}
+"""Forme de la section ``tableau_de_bord_mensuel`` (libellés) du fichier de contenu du chapitre 06."""
+
+OBJECTIFS_GRAINE_DE_VILLE = dict(contenu.section("06", "objectifs_graine_de_ville", SCHEMA_OBJECTIFS))
+"""Les quatre objectifs du semestre de Graine de Ville. Le ROAS visé (4:1) est le seuil de
+rentabilité avec sa marge de 25 % : il rembourse la publicité, sans plus."""
+
+LIBELLES_TABLEAU_DE_BORD = contenu.section("06", "tableau_de_bord_mensuel", SCHEMA_TABLEAU_DE_BORD)
+"""Les libellés du tableau de bord mensuel et de ses courbes (fichier de contenu du chapitre 06)."""
 COLONNES_RELEVES = (
     "mois",
     "abonnes",
@@ -469,31 +496,22 @@ def tableau_de_bord_mensuel(
         releve = choisis.iloc[0].to_dict()
         objectif_leads = leads_par_mois
     realise = kpi_du_releve(releve)
+    cibles = {
+        "taux_engagement": objectifs["taux_engagement"],
+        "leads": objectif_leads,
+        "taux_conversion": objectifs["taux_conversion"],
+        "roas": objectifs["roas"],
+    }
+    unites = {
+        "taux_engagement": "pourcent",
+        "leads": "nombre",
+        "taux_conversion": "pourcent",
+        "roas": "ratio",
+    }
+    libelles = LIBELLES_TABLEAU_DE_BORD["kpi"]
     return tableau_de_bord(
         [
-            {
-                "kpi": "Taux d'engagement (Instagram)",
-                "objectif": objectifs["taux_engagement"],
-                "realise": realise["taux_engagement"],
-                "unite": "pourcent",
-            },
-            {
-                "kpi": "Leads (prospects)",
-                "objectif": objectif_leads,
-                "realise": realise["leads"],
-                "unite": "nombre",
-            },
-            {
-                "kpi": "Taux de conversion du site",
-                "objectif": objectifs["taux_conversion"],
-                "realise": realise["taux_conversion"],
-                "unite": "pourcent",
-            },
-            {
-                "kpi": "ROAS (retour publicitaire)",
-                "objectif": objectifs["roas"],
-                "realise": realise["roas"],
-                "unite": "ratio",
-            },
+            {"kpi": libelles[cle], "objectif": cibles[cle], "realise": realise[cle], "unite": unites[cle]}
+            for cle in _CLES_KPI
         ]
     )

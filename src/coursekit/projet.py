@@ -16,11 +16,56 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from coursekit import contenu
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
 from coursekit.travaux import lire_donnees, lire_texte, texte_travail
 
-MOTS_MINIMUM = 15
+_TEXTE = {"type": "string", "minLength": 1}
+
+SCHEMA_ETAPES = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["titre", "question", "chapitre"],
+        "additionalProperties": False,
+        "properties": {"titre": _TEXTE, "question": _TEXTE, "chapitre": _TEXTE},
+    },
+}
+"""Forme de la section ``etapes`` du fichier de contenu du chapitre 08."""
+
+SCHEMA_TYPES_PME = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["type", "pistes"],
+        "additionalProperties": False,
+        "properties": {"type": _TEXTE, "pistes": _TEXTE},
+    },
+}
+
+SCHEMA_CALENDRIER = {
+    "type": "object",
+    "minProperties": 1,
+    "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+}
+
+SCHEMA_PARTS = {
+    "type": "object",
+    "minProperties": 1,
+    "additionalProperties": {"type": "number", "minimum": 0},
+}
+
+SCHEMA_ENTETES = {
+    "type": "object",
+    "required": ["numero", "titre", "question", "chapitre"],
+    "additionalProperties": _TEXTE,
+}
+
+MOTS_MINIMUM: int = contenu.section("08", "mots_minimum", {"type": "integer", "minimum": 1})
+"""Nombre de mots à partir duquel une étape compte comme rédigée."""
 
 
 @dataclass(frozen=True)
@@ -33,67 +78,26 @@ class Etape:
     chapitre: str
 
 
-ETAPES: tuple[Etape, ...] = (
-    Etape(
-        1,
-        "Audit",
-        "Où en est l'entreprise ? Forces, faiblesses, concurrents directs et indirects.",
-        "02-swot",
-    ),
-    Etape(2, "Positionnement", "Pourquoi existe-t-elle, et qu'est-ce qui la rend unique ?", "02-swot"),
-    Etape(3, "Personas", "À qui parle-t-on ? Un ou deux portraits de clients idéaux.", "03-personas"),
-    Etape(4, "Objectifs SMART", "Que veut-on atteindre, combien, et pour quand ?", "04-objectifs-smart"),
-    Etape(5, "Message", "Que dit-on à chaque persona, à chaque phase du parcours ?", "03-personas"),
-    Etape(6, "Canaux et leviers", "Quels deux ou trois canaux, et pourquoi ceux-là ?", "01-mix-marketing"),
-    Etape(
-        7,
-        "Contenus",
-        "Quels formats (posts, vidéos, articles, e-mails) pour quels objectifs ?",
-        "01-mix-marketing",
-    ),
-    Etape(
-        8, "Calendrier éditorial", "Que publie-t-on, où et quand, semaine après semaine ?", "08-projet-final"
-    ),
-    Etape(
-        9,
-        "Budget et compétences",
-        "Combien par canal, quelle réserve, qui fait quoi (interne ou prestataire) ?",
-        "01-mix-marketing",
-    ),
-    Etape(
-        10,
-        "KPI et pilotage",
-        "Quels indicateurs, à quelle fréquence, et que fait-on s'ils décrochent ?",
-        "06-kpi",
-    ),
+ETAPES: tuple[Etape, ...] = tuple(
+    Etape(numero, e["titre"], e["question"], e["chapitre"])
+    for numero, e in enumerate(contenu.section("08", "etapes", SCHEMA_ETAPES), start=1)
 )
+"""Les dix étapes du plan, dans l'ordre (fichier de contenu du chapitre 08)."""
 
 TYPES_PME: dict[str, str] = {
-    "Commerce avec retrait en magasin (click & collect)": "retrait et livraison, avis clients et e-réputation locale",
-    "Services aux entreprises (B2B)": "génération de leads, webinaires, contenus d'expertise sur LinkedIn",
-    "E-commerce local": "réseaux sociaux, influenceurs de la région, fidélisation par e-mail",
-    "Club sportif": "inscriptions en ligne, animation de la communauté, fidélisation des adhérents",
-    "Agence immobilière": "visites virtuelles, référencement local, leads qualifiés",
-    "Centre de formation": "contenus utiles, formulaires d'inscription, témoignages d'anciens élèves",
+    t["type"]: t["pistes"] for t in contenu.section("08", "types_pme", SCHEMA_TYPES_PME)
 }
+"""Types de PME proposés dans le planificateur → pistes de canaux."""
 
-
-CALENDRIER_GRAINE_DE_VILLE: dict[str, dict[str, int]] = {
-    "Semaine 1": {"Instagram": 3, "Article de blog (SEO)": 1, "Newsletter": 1},
-    "Semaine 2": {"Instagram": 3, "Article de blog (SEO)": 1, "Newsletter": 1, "Micro-influenceuse": 1},
-    "Semaine 3": {"Instagram": 3, "Article de blog (SEO)": 1, "Newsletter": 1},
-    "Semaine 4": {"Instagram": 3, "Article de blog (SEO)": 1, "Newsletter": 1, "Micro-influenceuse": 1},
-}
+CALENDRIER_GRAINE_DE_VILLE: dict[str, dict[str, int]] = contenu.section(
+    "08", "calendrier_graine_de_ville", SCHEMA_CALENDRIER
+)
 """Premier mois type du plan de Graine de Ville : ses trois canaux (Instagram, blog, e-mail),
 plus une publication d'une micro-influenceuse toutes les deux semaines."""
 
-PARTS_BUDGET_GRAINE_DE_VILLE: dict[str, float] = {
-    "Annonces Instagram": 30,
-    "Micro-influenceuses": 16,
-    "Blog et référencement naturel": 30,
-    "E-mailing": 8,
-    "Outils (analyse, e-mailing)": 6,
-}
+PARTS_BUDGET_GRAINE_DE_VILLE: dict[str, float] = contenu.section(
+    "08", "parts_budget_graine_de_ville", SCHEMA_PARTS
+)
 """Les montants d'illustration du chapitre 01 (1 500, 800, 1 500, 400, 300 €, plus 500 € de
 réserve) réaffectés aux canaux du plan : l'argent suit les objectifs."""
 
@@ -199,7 +203,109 @@ def charge_calendrier(calendrier: Mapping[str, Mapping[str, int]]) -> pd.DataFra
 
 def tableau_etapes() -> pd.DataFrame:
     """Les dix étapes en tableau, colonnes titrées en français."""
+    entetes = contenu.section("08", "entetes_etapes", SCHEMA_ENTETES)
     return pd.DataFrame(
         [(e.numero, e.titre, e.question, e.chapitre) for e in ETAPES],
-        columns=["Étape", "Titre", "La question à trancher", "Chapitre d'appui"],
+        columns=[entetes[c] for c in ("numero", "titre", "question", "chapitre")],
     )
+
+
+# ---------------------------------------------------------------------------
+# Plan d'action, calendrier éditorial d'un mois, grille d'évaluation
+# ---------------------------------------------------------------------------
+
+_COLONNES_PLAN = ("action", "objectif", "cible", "canal", "kpi", "responsable", "budget", "echeance")
+_COLONNES_CALENDRIER = ("semaine", "jour", "canal", "format", "sujet", "phase")
+
+SCHEMA_PLAN_ACTION = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": list(_COLONNES_PLAN),
+        "additionalProperties": False,
+        "properties": {c: _TEXTE for c in _COLONNES_PLAN} | {"budget": {"type": "number", "minimum": 0}},
+    },
+}
+"""Forme de la section ``plan_action`` : une action par ligne, avec ses huit colonnes."""
+
+SCHEMA_CALENDRIER_EDITORIAL = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": list(_COLONNES_CALENDRIER),
+        "additionalProperties": False,
+        "properties": {c: _TEXTE for c in _COLONNES_CALENDRIER},
+    },
+}
+
+SCHEMA_GRILLE = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["critere", "attendus", "points"],
+        "additionalProperties": False,
+        "properties": {
+            "critere": _TEXTE,
+            "attendus": _TEXTE,
+            "points": {"type": "number", "exclusiveMinimum": 0},
+        },
+    },
+}
+
+_SCHEMA_LIBELLES = {"type": "object", "additionalProperties": _TEXTE}
+
+
+def plan_action() -> pd.DataFrame:
+    """Le plan d'action de Graine de Ville : action, objectif SMART, cible, canal, KPI, responsable,
+    budget (en euros) et échéance, une ligne par action (fichier de contenu du chapitre 08).
+
+    >>> float(plan_action()["budget"].sum())
+    5000.0
+    """
+    lignes = contenu.section("08", "plan_action", SCHEMA_PLAN_ACTION)
+    return pd.DataFrame(lignes, columns=list(_COLONNES_PLAN))
+
+
+def calendrier_editorial() -> pd.DataFrame:
+    """Le calendrier éditorial d'un mois de Graine de Ville, une ligne par publication.
+
+    >>> calendrier_editorial()["semaine"].nunique()
+    4
+    """
+    lignes = contenu.section("08", "calendrier_editorial", SCHEMA_CALENDRIER_EDITORIAL)
+    return pd.DataFrame(lignes, columns=list(_COLONNES_CALENDRIER))
+
+
+def volumes_du_calendrier(calendrier: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Nombre de publications par semaine et par canal d'un calendrier détaillé.
+
+    Le résultat a la forme qu'attend :func:`charge_calendrier`.
+
+    >>> volumes_du_calendrier(pd.DataFrame({"semaine": ["S1", "S1"], "canal": ["Blog", "Blog"]}))
+    {'S1': {'Blog': 2}}
+    """
+    for colonne in ("semaine", "canal"):
+        if colonne not in calendrier.columns:
+            raise ErreurSaisie(f"Le calendrier éditorial doit contenir la colonne « {colonne} ».")
+    volumes: dict[str, dict[str, int]] = {}
+    for semaine, canal in zip(calendrier["semaine"], calendrier["canal"], strict=True):
+        volumes.setdefault(semaine, {})
+        volumes[semaine][canal] = volumes[semaine].get(canal, 0) + 1
+    return volumes
+
+
+def grille_evaluation() -> pd.DataFrame:
+    """La grille d'évaluation du projet final (critère, attendus, points), pour le professeur.
+
+    >>> float(grille_evaluation()["points"].sum())
+    20.0
+    """
+    return pd.DataFrame(contenu.section("08", "grille_evaluation", SCHEMA_GRILLE))
+
+
+def entetes(nom: str) -> dict[str, str]:
+    """Les titres de colonnes d'un tableau du chapitre 08 (``"plan_action"``, ``"calendrier_editorial"``, ``"grille"``)."""
+    return dict(contenu.section("08", f"entetes_{nom}", _SCHEMA_LIBELLES))

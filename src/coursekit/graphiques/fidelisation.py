@@ -240,7 +240,11 @@ def figure_notes_enquete(notes: pd.Series):
 
 
 def figure_indicateurs_mois(table: pd.DataFrame, objectifs: dict[str, float]):
-    """Rétention, attrition et réachat mois par mois (table de ``indicateurs_mensuels``), avec les objectifs."""
+    """Rétention, attrition et réachat mois par mois (table de ``indicateurs_mensuels``), avec les objectifs.
+
+    Les taux tracés sont mensuels : ``objectifs`` doit donc être ramené au mois
+    (:func:`coursekit.fidelisation.objectifs_mensuels`), pas les objectifs annuels.
+    """
     figure, axes = nouvelle_figure(8.5, 4.2)
     # Mois en toutes lettres abrégées (« janv. », « févr. ») : lisibles sans rotation au projecteur.
     mois = [format_date(date(int(m[:4]), int(m[5:7]), 1), "MMM", locale="fr_FR") for m in table["mois"]]
@@ -253,7 +257,7 @@ def figure_indicateurs_mois(table: pd.DataFrame, objectifs: dict[str, float]):
         axes.plot(mois, table[colonne], marker="o", color=couleur, linewidth=2, label=nom)
         axes.axhline(objectifs[colonne], color=couleur, linestyle=":", linewidth=1.5)
     axes.set_ylim(0, 100)
-    axes.set_title("Indicateurs de fidélité mois par mois (pointillés : objectifs)")
+    axes.set_title("Indicateurs de fidélité mois par mois (pointillés : objectifs ramenés au mois)")
     axes.legend(loc="center right", ncols=3, bbox_to_anchor=(1, 0.6))
     _pour_cent(axes)
     return figure

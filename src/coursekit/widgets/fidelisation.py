@@ -14,13 +14,42 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
+from coursekit import contenu
 from coursekit import fidelisation as f
 from coursekit import format as fmt
 from coursekit.graphiques import fidelisation as g
 from coursekit.tableaux import tableau
 from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique
 
-LIBELLES_OPERATIONS = {"achat": "Achat", "echange": "Échange de points"}
+LIBELLES_OPERATIONS = dict(f.PROGRAMME["operations"])
+"""Les libellés des opérations du compte fidélité (fichier de contenu du chapitre 07)."""
+
+_SCHEMA_PARRAINAGE = {
+    "type": "object",
+    "required": ["credit_parrain", "credit_filleul", "commande_minimum", "cac_habituel"],
+    "properties": {
+        "credit_parrain": {"type": "number", "minimum": 0},
+        "credit_filleul": {"type": "number", "minimum": 0},
+        "commande_minimum": {"type": "number", "minimum": 0},
+        "cac_habituel": {
+            "type": "object",
+            "required": ["minimum", "maximum"],
+            "properties": {
+                "minimum": {"type": "number", "minimum": 0},
+                "maximum": {"type": "number", "minimum": 0},
+            },
+        },
+    },
+}
+PARRAINAGE = contenu.section("07", "parrainage", _SCHEMA_PARRAINAGE)
+
+_SCHEMA_ENTETES = {
+    "type": "object",
+    "required": ["historique", "niveaux", "mois", "objectifs", "normes"],
+    "additionalProperties": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
+}
+ENTETES = contenu.section("07", "entetes", _SCHEMA_ENTETES)
+"""Les titres des colonnes des tableaux du chapitre 07 (fichier de contenu)."""
 
 
 def _points(x: float) -> str:
@@ -137,7 +166,7 @@ class SimulateurCLVMarge(Simulateur):
 
     def __init__(self):
         self.marge = Curseur("Marge annuelle par client", 10, 500, 10, 100, fmt.monnaie, entier=True)
-        self.retention = Curseur("Taux de rétention (r)", 0, 100, 1, 80, fmt.pourcent, entier=True)
+        self.retention = Curseur("Rétention annuelle (r)", 0, 100, 1, 80, fmt.pourcent, entier=True)
         self.actualisation = Curseur("Taux d'actualisation (d)", 0, 30, 1, 10, fmt.pourcent, entier=True)
         self.elements = g.figure_clv_marge()
         self.graphique = ZoneGraphique(self.elements.figure)
@@ -339,14 +368,10 @@ class SimulateurPoints(Simulateur):
 
 
 def carte_membre(
-    points: int = 245,
-    points_par_euro: float = 1.2,
-    port_offert_des: float = 50,
-    recompenses=(
-        (100, "un bon d'achat de 10 €"),
-        (250, "un produit offert (30 € maximum)"),
-        (500, "une expérience VIP"),
-    ),
+    points: int = f.PROGRAMME["carte_membre"]["points"],
+    points_par_euro: float = f.PROGRAMME["carte_membre"]["points_par_euro"],
+    port_offert_des: float = f.PROGRAMME["carte_membre"]["port_offert_des"],
+    recompenses=tuple((r["points"], r["texte"]) for r in f.PROGRAMME["recompenses"]),
 ) -> HTML:
     """L'écran « Mon compte fidélité » d'un membre, en carte HTML (niveau calculé par ``niveau_fidelite``)."""
     niveau, suivant, manque = f.niveau_fidelite(points)
@@ -357,9 +382,9 @@ def carte_membre(
     else:
         seuil = f.PALIERS[suivant]
         avance = points * 100 / seuil
-        progression = f"Prochain niveau : {html.escape(suivant)}, il manque {_points(manque)}."
+        progression = f"Prochain niveau : {html.escape(suivant)}, il manque {_points(manque)}."
     lignes = "".join(
-        f"<li>{_points(seuil)} → {html.escape(texte)} : "
+        f"<li>{_points(seuil)} → {html.escape(texte)} : "
         + ("<strong>disponible</strong>" if points >= seuil else f"<em>encore {_points(seuil - points)}</em>")
         + "</li>"
         for seuil, texte in recompenses
@@ -368,8 +393,8 @@ def carte_membre(
         f"""<div class="coursekit-carte" style="max-width:30em;border:2px solid {couleur};border-radius:12px;
 padding:0.8em 1.2em;font-size:1.05em;line-height:1.5;background:#fbfbfb">
 <div style="font-size:1.25em;font-weight:bold">Mon compte fidélité Graine de Ville</div>
-<div>Statut : <strong style="color:{couleur}">{html.escape(niveau)}</strong> ·
-Points disponibles : <strong>{fmt.nombre(points, 0)}</strong></div>
+<div>Statut : <strong style="color:{couleur}">{html.escape(niveau)}</strong> ·
+Points disponibles : <strong>{fmt.nombre(points, 0)}</strong></div>
 <div style="background:#e5e5e5;border-radius:6px;height:0.8em;margin:0.4em 0">
 <div style="background:{couleur};width:{avance:.0f}%;height:100%;border-radius:6px"></div></div>
 <div>{progression}</div>
@@ -428,11 +453,15 @@ class SimulateurParrainage(Simulateur):
     """Coût d'un client recruté par parrainage, face au coût d'acquisition habituel."""
 
     titre = "Simulateur « Parrainage »"
-    CAC_MIN, CAC_MAX = 30, 50
+    CAC_MIN, CAC_MAX = PARRAINAGE["cac_habituel"]["minimum"], PARRAINAGE["cac_habituel"]["maximum"]
 
     def __init__(self):
-        self.credit_parrain = Curseur("Crédit du parrain", 0, 50, 1, 20, fmt.monnaie, entier=True)
-        self.credit_filleul = Curseur("Crédit du filleul", 0, 50, 1, 20, fmt.monnaie, entier=True)
+        self.credit_parrain = Curseur(
+            "Crédit du parrain", 0, 50, 1, PARRAINAGE["credit_parrain"], fmt.monnaie, entier=True
+        )
+        self.credit_filleul = Curseur(
+            "Crédit du filleul", 0, 50, 1, PARRAINAGE["credit_filleul"], fmt.monnaie, entier=True
+        )
         self.transformation = Curseur(
             "Taux de transformation", 10, 100, 5, 90, lambda x: fmt.pourcent(x, 0), entier=True
         )
@@ -570,13 +599,7 @@ def tableau_objectifs(table: pd.DataFrame, titre: str = "Objectifs de fidélité
         tableau(
             vue,
             titre=titre,
-            entetes={
-                "kpi": "Indicateur",
-                "objectif": "Objectif",
-                "realise": "Réalisé",
-                "ecart": "Écart",
-                "atteint": "Atteint ?",
-            },
+            entetes=ENTETES["objectifs"],
         ),
         gauche=["Indicateur"],
     )
@@ -609,13 +632,7 @@ def tableau_historique(historique: pd.DataFrame, titre: str = "Historique des op
                 "solde": lambda p: fmt.nombre(p, 0),
             },
             titre=titre,
-            entetes={
-                "numero": "N°",
-                "operation": "Opération",
-                "montant": "Montant (achat ou bon)",
-                "points": "Points",
-                "solde": "Solde",
-            },
+            entetes=ENTETES["historique"],
         ),
         gauche=["Opération"],
     )
@@ -634,14 +651,7 @@ def tableau_niveaux(table: pd.DataFrame, titre: str = "Clients et chiffre d'affa
                 "depense_moyenne": lambda x: fmt.monnaie(x, 0),
             },
             titre=titre,
-            entetes={
-                "niveau": "Niveau",
-                "clients": "Clients",
-                "part_clients": "Part des clients",
-                "ca": "Chiffre d'affaires",
-                "part_ca": "Part du CA",
-                "depense_moyenne": "Dépense moyenne",
-            },
+            entetes=ENTETES["niveaux"],
         ),
         gauche=["Niveau"],
     )
@@ -675,17 +685,7 @@ def tableau_mensuel(table: pd.DataFrame, titre: str = "Clients et fidélité, mo
                 "reachat": fmt.pourcent,
             },
             titre=titre,
-            entetes={
-                "mois": "Mois",
-                "clients_debut": "Clients au début",
-                "nouveaux_clients": "Nouveaux",
-                "clients_perdus": "Perdus",
-                "clients_fin": "Clients à la fin",
-                "clients_reachat": "Ont racheté",
-                "retention": "Rétention",
-                "attrition": "Attrition",
-                "reachat": "Réachat",
-            },
+            entetes=ENTETES["mois"],
         ),
         gauche=["Mois"],
     )
@@ -697,7 +697,7 @@ def tableau_normes(titre: str = "Normes de service client"):
         tableau(
             f.normes_service(),
             titre=titre,
-            entetes={"canal": "Canal", "delai": "Délai de réponse", "objectif": "Objectif"},
+            entetes=ENTETES["normes"],
         ),
         gauche=["Canal", "Délai de réponse", "Objectif"],
     )

@@ -68,7 +68,11 @@ def phrase_campagne(r: dict) -> str:
             f"{fmt.monnaie(r['resultat'], 0)} de plus qu'elle ne coûte."
         )
     if r["roas_seuil"] is not None:
-        suite += f" Avec cette marge, il faut un ROAS d'au moins {fmt.ratio(r['roas_seuil'])} pour gagner de l'argent."
+        # À ROAS = 1 ÷ taux de marge, la marge rembourse juste la dépense : c'est un seuil, pas un gain.
+        suite += (
+            f" Avec cette marge, un ROAS de {fmt.ratio(r['roas_seuil'])} ne fait que rembourser la dépense "
+            "(ROI de 0\u00a0%) : il faut le dépasser pour gagner de l'argent."
+        )
     return debut + suite
 
 
@@ -156,12 +160,8 @@ def _mois_court(mois: str) -> str:
 
 
 PERIODE = "semestre"
-TITRES_KPI = {
-    "taux_engagement": "Taux d'engagement",
-    "leads": "Leads du mois",
-    "taux_conversion": "Taux de conversion",
-    "roas": "ROAS",
-}
+TITRES_KPI = dict(kpi.LIBELLES_TABLEAU_DE_BORD["titres_courbes"])
+"""Titres des quatre courbes du tableau de bord (fichier de contenu du chapitre 06)."""
 
 
 def phrase_tableau_de_bord(tdb, periode: str) -> str:
@@ -250,6 +250,13 @@ class TableauDeBordMensuel(Simulateur):
 # ---------------------------------------------------------------------------
 
 
+_SCHEMA_ENONCE = {
+    "type": "object",
+    "minProperties": 1,
+    "additionalProperties": {"type": "string", "minLength": 1},
+}
+
+
 def campagne_exercice() -> dict:
     """Les chiffres de l'exercice « Printemps zéro déchet » (fichier de contenu du chapitre 06)."""
     return dict(contenu.section("06", "campagne_exercice"))
@@ -265,14 +272,11 @@ def exercice_campagne() -> Quiz:
 def enonce_exercice(c: dict | None = None) -> str:
     """L'énoncé de l'exercice en Markdown, chiffres à la française (toujours d'accord avec les réponses)."""
     c = c or campagne_exercice()
+    montants = {"budget", "chiffre_affaires", "marge"}
+    libelles = contenu.section("06", "enonce_campagne", _SCHEMA_ENONCE)
     lignes = [
-        ("Dépense publicitaire", fmt.monnaie(c["budget"])),
-        ("Impressions de l'annonce", fmt.nombre(c["impressions"], 0)),
-        ("Clics", fmt.nombre(c["clics"], 0)),
-        ("Inscriptions à la newsletter (leads)", fmt.nombre(c["leads"], 0)),
-        ("Ventes", fmt.nombre(c["ventes"], 0)),
-        ("Chiffre d'affaires des ventes", fmt.monnaie(c["chiffre_affaires"])),
-        ("Marge sur ces ventes", fmt.monnaie(c["marge"])),
+        (libelle, fmt.monnaie(c[cle]) if cle in montants else fmt.nombre(c[cle], 0))
+        for cle, libelle in libelles.items()
     ]
     return "\n".join(["| donnée | valeur |", "| --- | ---: |", *(f"| {a} | {b} |" for a, b in lignes)])
 
@@ -289,14 +293,5 @@ def afficher_releves(releves):
         formats={c: _entier for c in kpi.COLONNES_RELEVES[1:6]}
         | {"depenses_pub": fmt.monnaie, "ca_pub": fmt.monnaie},
         titre="Relevés mensuels de Graine de Ville",
-        entetes={
-            "mois": "Mois",
-            "abonnes": "Abonnés",
-            "interactions": "Interactions par publication",
-            "visites": "Visites",
-            "leads": "Leads",
-            "commandes": "Commandes",
-            "depenses_pub": "Dépenses pub",
-            "ca_pub": "CA de la pub",
-        },
+        entetes=dict(kpi.LIBELLES_TABLEAU_DE_BORD["entetes_releves"]),
     )
