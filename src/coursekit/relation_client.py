@@ -217,6 +217,41 @@ def erlang_c(trafic, conseillers) -> float:
     return 100 * n * b / (n - a * (1 - b))
 
 
+def part_abandons(appels_par_heure, conseillers, dmt, patience=60) -> float:
+    """Part des appelants (en %) qui raccrochent avant d'être servis, d'après le modèle d'Erlang A.
+
+    Erlang A (ou modèle de Palm) complète Erlang C : chaque appelant a une patience au hasard
+    (loi exponentielle de moyenne ``patience`` secondes) et raccroche quand elle est épuisée. La
+    file est une chaîne de naissance et de mort : avec ``k`` appels présents, il en arrive au rythme
+    λ et il en part ``min(k, N) ÷ DMT`` (servis) + ``max(k − N, 0) ÷ patience`` (raccrochés). La part
+    des abandons vaut alors (attendants moyens ÷ patience) ÷ λ. Contrairement à Erlang C, la file
+    reste finie même quand l'équipe est trop petite.
+
+    >>> round(part_abandons(60, 5, 240), 1), round(part_abandons(60, 8, 240), 1)
+    (15.0, 1.7)
+    """
+    lam = v.positif(appels_par_heure, "Le nombre d'appels par heure (appels_par_heure)") / 3600
+    n = v.entier_positif(conseillers, "Le nombre de conseillers (conseillers)")
+    mu = 1 / v.strictement_positif(dmt, "La durée moyenne de traitement (dmt)", "pour calculer une file")
+    theta = 1 / v.strictement_positif(
+        patience, "La patience des appelants (patience)", "pour estimer les abandons"
+    )
+    if lam == 0:
+        return 0.0
+    logs = [0.0]
+    haut = 0.0
+    for k in range(1, n + 100_000):
+        sortie = min(k, n) * mu + max(k - n, 0) * theta
+        logs.append(logs[-1] + math.log(lam / sortie))
+        haut = max(haut, logs[-1])
+        if k > n and sortie > lam and logs[-1] < haut - 40:
+            break
+    poids = [math.exp(x - haut) for x in logs]
+    total = sum(poids)
+    attendants = sum(max(k - n, 0) * p for k, p in enumerate(poids)) / total
+    return 100 * theta * attendants / lam
+
+
 def centre_contacts(
     appels_par_heure,
     conseillers,
@@ -225,71 +260,53 @@ def centre_contacts(
     patience=60,
     cout_horaire=25,
 ) -> dict:
-    """Ce que donne une heure de centre de contacts, d'après le modèle d'Erlang C.
+    """Ce que donne une heure de centre de contacts, d'après les modèles d'Erlang C et d'Erlang A.
 
     Entrées : appels reçus par heure, conseillers en ligne, DMT en secondes, seuil du taux de
-    service (décroché en moins de ``seuil_attente`` secondes), ``patience`` (on suppose qu'un
-    appelant raccroche après ce temps d'attente) et coût horaire chargé d'un conseiller.
+    service (décroché en moins de ``seuil_attente`` secondes), ``patience`` moyenne des appelants
+    (en secondes) et coût horaire chargé d'un conseiller.
 
-    Rend un dict : ``trafic`` (erlangs), ``stable`` (la file se vide-t-elle ?),
+    Rend un dict : ``trafic`` (erlangs), ``stable`` (la file d'Erlang C se vide-t-elle ?),
     ``probabilite_attente`` (%), ``attente_moyenne`` (s, sur tous les appels), ``taux_service``
-    (% décrochés avant le seuil), ``taux_decroche`` (% estimé, ceux qui n'ont pas raccroché),
-    ``taux_occupation`` (% du temps des conseillers passé à traiter), ``appels_decroches`` et
-    ``cout_par_contact`` (coût des conseillers ÷ appels décrochés).
+    (% décrochés avant le seuil), ``taux_decroche`` (% des appelants servis, les autres ayant
+    raccroché : :func:`part_abandons`), ``taux_occupation`` (% du temps des conseillers passé à
+    traiter), ``appels_decroches`` et ``cout_par_contact`` (coût des conseillers ÷ appels décrochés).
 
-    Erlang C ne fait raccrocher personne : le taux de décroché est une estimation (part des
-    appelants qui attendraient moins que leur patience). Quand la file n'est pas stable,
-    l'attente est infinie et les conseillers ne décrochent que ce qu'ils peuvent traiter.
+    Attente et taux de service suivent Erlang C (personne ne raccroche : c'est l'hypothèse
+    prudente) ; quand la file n'est pas stable, l'attente est sans fin et le taux de service nul.
 
     >>> r = centre_contacts(60, 5, 240)
-    >>> round(r["probabilite_attente"], 1), round(r["attente_moyenne"]), r["taux_occupation"]
-    (55.4, 133, 80.0)
+    >>> round(r["probabilite_attente"], 1), round(r["attente_moyenne"]), round(r["taux_decroche"])
+    (55.4, 133, 85)
     """
     a = trafic_erlangs(appels_par_heure, dmt)
     n = v.entier_positif(conseillers, "Le nombre de conseillers (conseillers)")
     seuil = v.positif(seuil_attente, "Le seuil d'attente (seuil_attente)")
-    patience = v.positif(patience, "La patience des appelants (patience)")
     cout = v.positif(cout_horaire, "Le coût horaire d'un conseiller (cout_horaire)")
+    abandons = part_abandons(appels_par_heure, n, dmt, patience)
     appels = float(appels_par_heure)
-    if appels == 0:
-        return {
-            "trafic": 0.0,
-            "stable": True,
-            "probabilite_attente": 0.0,
-            "attente_moyenne": 0.0,
-            "taux_service": 100.0,
-            "taux_decroche": 100.0,
-            "taux_occupation": 0.0,
-            "appels_decroches": 0.0,
-            "cout_par_contact": math.inf if n else 0.0,
-            "conseillers": n,
-        }
     stable = n > a
-    if stable:
+    if appels == 0:
+        c, attente, taux_service = 0.0, 0.0, 100.0
+    elif stable:
         c = erlang_c(a, n) / 100
         marge = (n - a) / float(dmt)  # vitesse à laquelle la file se vide, par seconde
         attente = c / marge  # C × DMT ÷ (N − A)
         taux_service = 100 * (1 - c * math.exp(-marge * seuil))
-        taux_decroche_ = 100 * (1 - c * math.exp(-marge * patience))
-        occupation = 100 * a / n
     else:
-        c = 1.0
-        attente = math.inf
-        taux_service = 0.0
-        taux_decroche_ = 100 * (n * 3600 / float(dmt)) / appels if n else 0.0
-        occupation = 100.0 if n else 0.0
-    decroches = appels * taux_decroche_ / 100
-    cout_contact = n * cout / decroches if decroches else math.inf
+        c, attente, taux_service = 1.0, math.inf, 0.0
+    decroches = appels * (100 - abandons) / 100
+    occupation = 100 * decroches * float(dmt) / 3600 / n if n else 0.0
     return {
         "trafic": a,
         "stable": stable,
         "probabilite_attente": 100 * c,
         "attente_moyenne": attente,
         "taux_service": taux_service,
-        "taux_decroche": taux_decroche_,
-        "taux_occupation": occupation,
+        "taux_decroche": 100 - abandons,
+        "taux_occupation": min(100.0, occupation),
         "appels_decroches": decroches,
-        "cout_par_contact": cout_contact,
+        "cout_par_contact": n * cout / decroches if decroches else math.inf,
         "conseillers": n,
     }
 
@@ -428,6 +445,16 @@ def phrases(texte: str) -> list[str]:
 
 def _est_expression(entree: str) -> bool:
     return not re.fullmatch(r"\w+", entree)
+
+
+def _citation(entree: str, texte: str) -> str:
+    """L'entrée telle que l'élève l'a écrite (accents et majuscules compris), si on la retrouve."""
+    norm = normaliser(texte)
+    if len(norm) == len(texte):
+        debut = norm.find(normaliser(entree))
+        if debut >= 0:
+            return texte[debut : debut + len(entree)]
+    return entree
 
 
 def _trouver(entrees: Sequence[str], texte: str) -> list[str]:
@@ -604,6 +631,7 @@ def analyser_reponse(
     trouve["signature"] = bool(
         len(mots_fin) <= 8
         and any(m[:1].isupper() and normaliser(m) != prenom for m in mots_fin)
+        and not any(normaliser(m) in regles["sujets"] for m in mots_fin)
         and not _trouver(regles["salutations"], derniere)
     ) or bool(_trouver(["l'equipe", "service client"], "\n".join(fin)))
     negatif = _trouver(regles["ton_negatif"], texte) + _trouver(regles["familier"], texte)
@@ -616,7 +644,7 @@ def analyser_reponse(
         ok = trouve[critere] and not alerte and n > 0
         phrase = textes[critere]["present" if ok else "manque"].replace("{prenom}", situation["prenom"])
         if critere == "ton" and not ok and negatif and not alerte:
-            phrase = f"À éviter : « {negatif[0]} ». " + phrase
+            phrase = f"À éviter : « {_citation(negatif[0], texte)} ». " + phrase
         elements.append(Element(critere, textes[critere]["titre"], ok, phrase))
     remarques = [alerte] if alerte else []
     if not n:

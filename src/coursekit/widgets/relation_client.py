@@ -386,7 +386,7 @@ class SimulateurCentreContacts(Simulateur):
             [
                 ("Trafic", f"{fmt.nombre(r['trafic'])} erlangs", "appels × DMT ÷ 3 600"),
                 ("Taux de service", fmt.pourcent(r["taux_service"]), f"décrochés en moins de {self.seuil} s"),
-                ("Taux de décroché", fmt.pourcent(r["taux_decroche"]), "estimé : patience d'une minute"),
+                ("Taux de décroché", fmt.pourcent(r["taux_decroche"]), "estimé : patience moyenne 1 min"),
                 ("Attente moyenne", rc.duree_lisible(r["attente_moyenne"]), "avant le décroché"),
                 ("Occupation", fmt.pourcent(r["taux_occupation"]), "temps passé à traiter"),
                 ("Coût par contact", cout, "équipe ÷ appels décrochés"),
