@@ -379,7 +379,7 @@ def test_eshop_de_cosmetiques():
         ("fcr", 300 / 361 * 100),
         ("conseillers", 9),
         ("retour_france", 30),
-        ("retour_maroc", 7),
+        ("retour_maroc", 15),
         ("frequence_eshop", 300_000 / 2_500 / 65),
         ("duree_eshop", 2),
         ("clv_eshop", 240),

@@ -112,26 +112,15 @@ def enonce_journee() -> str:
 
 
 def tableau_retractation():
-    """Le délai légal de rétractation par pays, et ce qu'y ajoute la boutique du guide."""
-    offerts = _section("politique_retours")["jours_offerts"]
+    """Le délai légal de rétractation par pays (fichier de contenu, section ``retractation``)."""
     lignes = [
-        {
-            "pays": pays,
-            "loi": d["texte"],
-            "legal": f"{d['jours']} jours",
-            "boutique": f"{rc.jours_de_retour(pays, offerts)} jours",
-        }
+        {"pays": pays, "loi": d["texte"], "legal": f"{d['jours']} jours"}
         for pays, d in rc.delais_legaux().items()
     ]
     return tableaux.tableau(
         pd.DataFrame(lignes),
         titre="Le droit de rétractation en vente à distance",
-        entetes={
-            "pays": "Pays",
-            "loi": "Texte",
-            "legal": "Délai légal",
-            "boutique": f"Avec {offerts} jours offerts",
-        },
+        entetes={"pays": "Pays", "loi": "Texte", "legal": "Délai légal"},
     )
 
 
