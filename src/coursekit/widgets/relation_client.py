@@ -8,6 +8,7 @@ jour graphique, cartes et phrase. Tout texte tapé par l'élève est échappé a
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 
 import ipywidgets as widgets
@@ -44,6 +45,24 @@ def _section(cle: str):
     return contenu.section(CHAPITRE, cle)
 
 
+def francais(texte: str) -> str:
+    """Typographie française d'un texte du contenu : insécables avant ``: ; ? !``, dans « », avant % et €.
+
+    >>> francais("plus de 95 % : « top »") == "plus de 95\xa0%\xa0: «\xa0top\xa0»"
+    True
+    """
+    texte = typographie(texte)
+    return re.sub(r"(\d) (%|€|h\b|heures?\b|minutes?\b|jours?\b)", "\\1\xa0\\2", texte)
+
+
+def _vue(lignes) -> pd.DataFrame:
+    """Un tableau du contenu, textes passés par :func:`francais`."""
+    vue = pd.DataFrame(lignes)
+    for colonne in vue.columns:
+        vue[colonne] = [francais(x) if isinstance(x, str) else x for x in vue[colonne]]
+    return vue
+
+
 # ---------------------------------------------------------------------------
 # Tableaux du cours
 # ---------------------------------------------------------------------------
@@ -52,7 +71,7 @@ def _section(cle: str):
 def tableau_canaux():
     """Les canaux du service client, leurs délais, objectifs, effets annoncés et outils."""
     return tableaux.tableau(
-        pd.DataFrame(_section("canaux_service")),
+        _vue(_section("canaux_service")),
         titre="Les canaux du service client et leurs standards",
         entetes={
             "canal": "Canal",
@@ -140,6 +159,7 @@ def tableau_post_achat(date_commande: date):
     """La séquence après l'achat, datée pour une commande passée le ``date_commande``."""
     t = rc.calendrier_post_achat(date_commande, _section("sequence_post_achat"))
     t["date"] = [date_lisible(d) for d in t["date"]]
+    t["message"] = [francais(m) for m in t["message"]]
     return tableaux.tableau(
         t,
         titre="La séquence après l'achat",
@@ -151,7 +171,7 @@ def tableau_newsletter(blocs: int = 10):
     """La structure 40/30/20/10 d'une newsletter, en nombre de blocs."""
     sections = _section("newsletter")
     plan = rc.plan_newsletter(blocs, sections)
-    plan["contenu"] = [s["contenu"] for s in sections]
+    plan["contenu"] = [francais(s["contenu"]) for s in sections]
     return tableaux.tableau(
         plan,
         formats={"part": lambda x: fmt.pourcent(x)},
@@ -163,7 +183,7 @@ def tableau_newsletter(blocs: int = 10):
 def tableau_outils_crm():
     """Les outils CRM comparés : points forts, prix, pour qui."""
     return tableaux.tableau(
-        pd.DataFrame(_section("outils_crm")),
+        _vue(_section("outils_crm")),
         titre="Cinq outils de gestion de la relation client",
         entetes={
             "outil": "Outil",
@@ -177,7 +197,7 @@ def tableau_outils_crm():
 def tableau_feuille_de_route():
     """La feuille de route sur 60 jours."""
     return tableaux.tableau(
-        pd.DataFrame(_section("feuille_de_route")),
+        _vue(_section("feuille_de_route")),
         titre="Lancer un plan de fidélisation en 60 jours",
         entetes={"periode": "Période", "etape": "Étape", "actions": "Actions", "budget": "Budget"},
     )
@@ -200,7 +220,7 @@ def tableau_budget():
 def tableau_veille():
     """Les outils de veille de l'e-réputation."""
     return tableaux.tableau(
-        pd.DataFrame(_section("veille")),
+        _vue(_section("veille")),
         titre="Surveiller sa réputation",
         entetes={"outil": "Outil", "surveille": "Ce qu'il surveille"},
     )
@@ -208,7 +228,7 @@ def tableau_veille():
 
 def tableau_crise():
     """Les étapes d'une crise, dans l'ordre."""
-    etapes = pd.DataFrame(_section("etapes_crise"))
+    etapes = _vue(_section("etapes_crise"))
     etapes.insert(0, "n", range(1, len(etapes) + 1))
     return tableaux.tableau(
         etapes,
