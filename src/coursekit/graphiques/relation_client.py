@@ -61,6 +61,7 @@ def figure_flux(titres: list[str]):
     axes.invert_yaxis()
     etiquettes = [axes.text(0, i, "", va="center", ha="left", fontsize="medium") for i in positions]
     axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _p: fmt.monnaie(x, 0)))
+    axes.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 5, 10]))
     axes.grid(axis="y", visible=False)
     axes.set_title("Chiffre d'affaires en plus sur 90 jours, par flux")
     axes.set_xlim(0, 10_000)
