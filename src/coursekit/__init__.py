@@ -42,6 +42,7 @@ _SOUS_MODULES = {
     "personas",
     "projet",
     "quiz",
+    "relation_client",
     "smart",
     "swot",
     "tableaux",
