@@ -61,7 +61,7 @@ def taux_engagement_sessions(sessions_engagees: float, sessions: float) -> float
     engagees = v.positif(sessions_engagees, "Le nombre de sessions engagées (sessions_engagees)")
     total = _sessions(sessions, "pour calculer un taux d'engagement")
     v.partie_du_tout(engagees, total, "Le nombre de sessions engagées", "Le nombre de sessions")
-    return engagees / total * 100
+    return engagees * 100 / total
 
 
 def taux_rebond(sessions_engagees: float, sessions: float) -> float:
@@ -84,7 +84,7 @@ def part_nouveaux(nouveaux_utilisateurs: float, utilisateurs: float) -> float:
         utilisateurs, "Le nombre d'utilisateurs (utilisateurs)", "pour calculer une part de nouveaux"
     )
     v.partie_du_tout(nouveaux, total, "Le nombre de nouveaux utilisateurs", "Le nombre d'utilisateurs")
-    return nouveaux / total * 100
+    return nouveaux * 100 / total
 
 
 def taux_abandon_panier(commandes: float, paniers: float) -> float:

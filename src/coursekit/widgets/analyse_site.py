@@ -389,6 +389,28 @@ def tableau_segments(synthese: pd.DataFrame, titre: str = "Les segments et leur 
     )
 
 
+def tableau_scores(scores: pd.DataFrame, lignes: int = 5):
+    """Les premiers clients notés (récence, R, F, M), écrits à la française."""
+    vue = scores.head(lignes).copy()
+    vue["date_dernier_achat"] = [format_date(d, "short", locale="fr_FR") for d in vue["date_dernier_achat"]]
+    return tableaux.tableau(
+        vue,
+        {
+            "commandes_12_mois": lambda x: fmt.nombre(x, 0),
+            "montant_12_mois": lambda x: fmt.monnaie(x, 2),
+            "recence_jours": _jours,
+        },
+        f"Les {lignes} premiers clients notés",
+        {
+            "id_client": "Client",
+            "date_dernier_achat": "Dernier achat",
+            "commandes_12_mois": "Commandes",
+            "montant_12_mois": "Montant",
+            "recence_jours": "Récence",
+        },
+    )
+
+
 def _jours(x: float) -> str:
     return f"{fmt.nombre(x, 0)}\xa0jours"
 
