@@ -425,7 +425,7 @@ class SegmentationRFM(Simulateur):
         self.scores = a.scores_rfm(clients, date_reference)
         self.seuil = Curseur("Inactif au-delà de", 30, 360, 15, 180, _jours, entier=True)
         self.figure, self.barres, self.etiquettes = figure_segments()
-        self.figure.axes[0].set_xlim(0, len(self.scores) * 0.8)
+        self.figure.axes[0].set_xlim(0, len(self.scores) * 0.9)
         self.graphique = ZoneGraphique(self.figure)
         self.tableau = widgets.HTML()
         super().__init__([self.seuil, self.graphique, self.message, self.tableau])
