@@ -173,7 +173,8 @@ def test_questions_e5_et_sujet():
     assert q1.exercices[1].verifier().juste
     q3 = question_e5(3)
     assert not q3.exercices and "cellule de texte" in q3.children[-1].value
-    assert "Durée : 3 heures. Barème : 20 points." in presentation_e5()
+    assert "Durée : 3 heures. Barème : 20 points." in _n(presentation_e5())
+    assert "Annexe 1**\xa0:" in presentation_e5()  # typographie française
     assert "3 h en tout" in minutage_e5().to_html()
     assert "sur 20 points" in grille_e5().to_html()
     assert "Monstera" in annexe_e5(2).to_html()

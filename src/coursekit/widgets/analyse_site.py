@@ -25,7 +25,7 @@ from coursekit.graphiques.analyse_site import (
     figure_tunnel,
     maj_barres_etapes,
 )
-from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique
+from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, typographie
 
 CHAPITRE = "10"
 FICHIER_TRAFIC = "graine_de_ville_trafic_mars.csv"
@@ -166,6 +166,11 @@ def duree(secondes: float) -> str:
     return f"{minutes}\xa0min\xa0{reste:02d}\xa0s" if minutes else f"{reste}\xa0s"
 
 
+def _typographier(table: pd.DataFrame) -> pd.DataFrame:
+    """Les textes d'un tableau avec les espaces insécables françaises (avant « : », dans « »…)."""
+    return table.apply(lambda col: col.map(lambda x: typographie(x) if isinstance(x, str) else x))
+
+
 def _ou_tiret(fonction):
     return lambda x: "—" if x is None or pd.isna(x) else fonction(x)
 
@@ -217,7 +222,7 @@ def bilan_du_mois(table: pd.DataFrame) -> str:
 
 def tableau_outils():
     """Les outils de mesure du chapitre (fichier de contenu)."""
-    outils = pd.DataFrame(contenu.section(CHAPITRE, "outils", SCHEMA_OUTILS))
+    outils = _typographier(pd.DataFrame(contenu.section(CHAPITRE, "outils", SCHEMA_OUTILS)))
     return tableaux.tableau(
         outils,
         titre="Les outils de mesure",
@@ -370,7 +375,7 @@ def tableau_segments(synthese: pd.DataFrame, titre: str = "Les segments et leur 
     """La synthèse des segments, avec l'action proposée pour chacun."""
     actions = actions_segments()
     vue = synthese[["segment", "clients", "part_montant", "recence_moyenne"]].astype(object).copy()
-    vue["action"] = [actions[s]["action"] for s in synthese["segment"]]
+    vue["action"] = [typographie(actions[s]["action"]) for s in synthese["segment"]]
     return tableaux.tableau(
         vue,
         {
@@ -562,7 +567,7 @@ def presentation_e5() -> str:
     total = sum(q["points"] for q in cas["questions"]) + sum(
         g["points"] for g in contenu.section(CHAPITRE, "grille_e5", SCHEMA_GRILLE) if g["question"] == "Forme"
     )
-    return (
+    return typographie(
         f"### {cas['entreprise']}\n\n{cas['presentation']}\n\n"
         f"**Durée : 3 heures. Barème : {fmt.nombre(total, 0)} points.** Calculatrice autorisée.\n\n{annexes}"
     )
@@ -585,7 +590,7 @@ def minutage_e5():
     )
     total = sum(q["minutes"] for q in questions)
     return tableaux.tableau(
-        table,
+        _typographier(table),
         {"minutes": lambda x: f"{x}\xa0min", "points": lambda x: fmt.nombre(x, 1)},
         f"Le déroulé conseillé ({total // 60} h en tout)",
         {
@@ -624,7 +629,7 @@ def annexe_e5(numero: int):
         }
         return tableaux.tableau(table, formats, titre, entetes)
     if numero == 2:
-        table = lire_avis(annexe["fichier"])
+        table = _typographier(lire_avis(annexe["fichier"]))
         table["date"] = [format_date(date.fromisoformat(d), "d MMMM", locale="fr_FR") for d in table["date"]]
         return tableaux.tableau(
             table,
@@ -659,15 +664,15 @@ class QuestionE5(widgets.VBox):
         self.exercices = [quiz.exercice(CHAPITRE, ident) for ident in question.get("exercices", [])]
         points = fmt.nombre(question["points"], 1)
         entete = widgets.HTML(
-            f"<p style='margin:0.3em 0'><strong>Question {numero} — {html.escape(question['titre'])}</strong> "
+            f"<p style='margin:0.3em 0'><strong>Question {numero} — {html.escape(typographie(question['titre']))}</strong> "
             f"({points}\xa0point{'s' if question['points'] >= 2 else ''}, {question['minutes']}\xa0min conseillées)</p>"
-            f"<p style='margin:0.3em 0'>{html.escape(question['consigne'])}</p>"
+            f"<p style='margin:0.3em 0'>{html.escape(typographie(question['consigne']))}</p>"
         )
         enfants = [entete, *self.exercices]
         if question.get("redaction"):
             enfants.append(
                 widgets.HTML(
-                    "<p style='margin:0.3em 0;font-style:italic'>Partie rédigée : écrivez votre réponse dans la "
+                    "<p style='margin:0.3em 0;font-style:italic'>Partie rédigée\xa0: écrivez votre réponse dans la "
                     "cellule de texte sous cette question.</p>"
                 )
             )
@@ -687,6 +692,7 @@ def grille_e5():
     grille = pd.DataFrame(contenu.section(CHAPITRE, "grille_e5", SCHEMA_GRILLE))
     total = grille["points"].sum()
     grille["question"] = grille["question"].astype(str)
+    grille = _typographier(grille)
     return tableaux.tableau(
         grille,
         {"points": lambda x: fmt.nombre(x, 1)},
