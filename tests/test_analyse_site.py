@@ -303,3 +303,22 @@ def test_contenu_mal_forme_guide_le_professeur(monkeypatch):
     )
     with pytest.raises(contenu.ErreurContenu, match="segments_rfm"):
         w.actions_segments()
+
+
+def test_lecture_des_fichiers_en_francais(tmp_path, monkeypatch):
+    monkeypatch.setenv("COURSEKIT_DONNEES", str(tmp_path))
+    with pytest.raises(ErreurSaisie, match="introuvable"):
+        w.lire_statistiques()
+    pd.DataFrame([_ligne()]).drop(columns="sessions_engagees").to_csv(
+        tmp_path / w.FICHIER_TRAFIC, index=False
+    )
+    with pytest.raises(ErreurSaisie, match="sessions_engagees"):
+        w.lire_statistiques()
+    pd.DataFrame([_ligne(commandes=11)]).to_csv(tmp_path / w.FICHIER_TRAFIC, index=False)
+    with pytest.raises(ErreurSaisie, match=f"Dans le fichier « {w.FICHIER_TRAFIC} », ligne 1"):
+        w.lire_statistiques()
+    _clients([5], [1], [10]).assign(date_dernier_achat="hier").to_csv(
+        tmp_path / w.FICHIER_CLIENTS, index=False
+    )
+    with pytest.raises(ErreurSaisie, match="« hier » n'est pas une date"):
+        w.lire_clients()
