@@ -27,6 +27,7 @@ __all__ = [
 __version__ = "0.1.0"
 
 _SOUS_MODULES = {
+    "analyse_site",
     "cas",
     "donnees",
     "editions",
