@@ -1,3 +1,5 @@
+import asyncio
+
 import ipywidgets as widgets
 
 import coursekit as ck
@@ -84,3 +86,111 @@ def test_message_a_la_typographie_francaise():
     message.info("Fichier « plan.json » : enregistré ; bravo !")
     assert "«\xa0plan.json\xa0»\xa0: enregistré\xa0; bravo\xa0!" in message.value
     assert message.texte == "Fichier « plan.json » : enregistré ; bravo !"
+
+
+# --- travail différé sur la boucle d'événements du noyau -------------------------------------
+
+
+class _Compteur(Simulateur):
+    """Un simulateur minimal : un texte, une mise à jour différée qui recopie ce texte."""
+
+    titre = "Compteur"
+
+    def __init__(self, delai: float, mode: str = "pause", fonction=None):
+        self.saisie = widgets.Text()
+        self.copies: list[str] = []
+        super().__init__([self.saisie])
+        self.mise_a_jour = self.differer(fonction or self._recopier, delai, mode)
+        self.saisie.observe(lambda _c: self.mise_a_jour.demander(), names="value")
+
+    def _recopier(self):
+        self.copies.append(self.saisie.value)
+        self.message.info(f"Texte : {self.saisie.value}")
+
+
+def test_rafale_de_frappes_un_seul_travail_qui_lit_la_derniere_valeur():
+    async def scenario():
+        outil = _Compteur(delai=0.05)
+        for texte in ("C", "Co", "Coq", "Coque", "Coquelicot"):
+            outil.saisie.value = texte
+        assert outil.copies == [] and outil.mise_a_jour.en_attente
+        await outil.mise_a_jour.attendre()
+        return outil
+
+    outil = asyncio.run(scenario())
+    assert outil.copies == ["Coquelicot"]
+    assert outil.message.texte == "Texte : Coquelicot"
+
+
+def test_cadence_premiere_frappe_tout_de_suite_puis_une_seule_pour_la_suite():
+    async def scenario():
+        outil = _Compteur(delai=0.05, mode="cadence")
+        outil.saisie.value = "a"  # rien de dessiné depuis 0,05 s : tout de suite
+        assert outil.copies == ["a"]
+        for texte in ("ab", "abc", "abcd"):
+            outil.saisie.value = texte
+        assert outil.copies == ["a"]
+        await outil.mise_a_jour.attendre()
+        return outil
+
+    assert asyncio.run(scenario()).copies == ["a", "abcd"]
+
+
+def test_curseurs_rafale_etat_final_egal_a_la_derniere_valeur():
+    from coursekit.widgets.kpi import SimulateurCampagne
+
+    simulateur = SimulateurCampagne()
+    assert simulateur.taux_clic.curseur.continuous_update is True
+    for valeur in (2.1, 2.5, 3.0, 0.4, 7.7, 1.2):
+        simulateur.taux_clic.value = valeur
+    temoin = SimulateurCampagne()
+    temoin.taux_clic.value = 1.2
+    assert simulateur.message.texte == temoin.message.texte
+    assert simulateur.graphique.value == temoin.graphique.value
+
+
+def test_erreur_dans_un_travail_differe_va_dans_la_zone_de_message():
+    def en_panne():
+        raise ZeroDivisionError("division by zero")
+
+    async def scenario():
+        outil = _Compteur(delai=0.01, fonction=en_panne)
+        outil.saisie.value = "x"
+        await outil.mise_a_jour.attendre()
+        return outil
+
+    outil = asyncio.run(scenario())
+    assert "coursekit-erreur" in outil.message.value
+    assert outil.message.texte.startswith("Erreur inattendue : la mise à jour n'a pas pu se faire")
+    assert "ZeroDivisionError" in outil.message.texte
+    assert isinstance(outil.mise_a_jour.derniere_erreur, ZeroDivisionError)
+
+
+def test_saisie_impossible_dans_un_travail_differe_en_francais():
+    def impossible():
+        kpi.taux_conversion(5, 0)
+
+    async def scenario():
+        outil = _Compteur(delai=0.01, fonction=impossible)
+        outil.saisie.value = "x"
+        await outil.mise_a_jour.attendre()
+        return outil
+
+    outil = asyncio.run(scenario())
+    assert outil.message.texte.startswith("À corriger :") and "visites" in outil.message.texte
+
+
+def test_sans_boucle_d_evenements_le_travail_est_fait_tout_de_suite():
+    outil = _Compteur(delai=10)
+    outil.saisie.value = "direct"
+    assert outil.copies == ["direct"] and not outil.mise_a_jour.en_attente
+
+
+def test_aucun_fil_d_execution_dans_les_widgets():
+    import pathlib
+
+    import coursekit.widgets as paquet
+
+    for fichier in pathlib.Path(paquet.__file__).parent.glob("*.py"):
+        texte = fichier.read_text(encoding="utf-8")
+        assert "threading" not in texte and "Timer(" not in texte, fichier.name
