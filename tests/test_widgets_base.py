@@ -194,3 +194,71 @@ def test_aucun_fil_d_execution_dans_les_widgets():
     for fichier in pathlib.Path(paquet.__file__).parent.glob("*.py"):
         texte = fichier.read_text(encoding="utf-8")
         assert "threading" not in texte and "Timer(" not in texte, fichier.name
+
+
+# --- dessin rapide : mise en page figée pendant les gestes, vérifiée ensuite ----------------
+
+
+def _figure_barres():
+    figure, axes = nouvelle_figure()
+    barres = axes.bar(["a", "b"], [1, 2])
+    axes.set_ylim(0, 10)
+    return figure, axes, barres
+
+
+def test_dessin_fige_memes_pixels_quand_rien_ne_bouge():
+    from coursekit.graphiques.base import figure_en_png_rapide
+
+    figure, _axes, barres = _figure_barres()
+    figure_en_png_rapide(figure)
+    barres[0].set_height(7)
+    fige = figure_en_png_rapide(figure, figer=True)
+    assert fige == figure_en_png_rapide(figure)
+
+
+def test_verifier_mise_en_page_voit_une_graduation_plus_longue():
+    from coursekit.graphiques.base import figure_en_png_rapide, verifier_mise_en_page
+
+    figure, axes, _barres = _figure_barres()
+    figure_en_png_rapide(figure)
+    assert not verifier_mise_en_page(figure)
+    axes.set_ylim(0, 10_000_000)  # « 10 000 000 » ne tient plus dans la marge de « 10 »
+    figure_en_png_rapide(figure, figer=True)
+    assert verifier_mise_en_page(figure)
+    assert not verifier_mise_en_page(figure)
+
+
+def test_zone_graphique_finition_dans_la_boucle_renvoie_l_image_complete():
+    from coursekit.graphiques.base import figure_en_png_rapide
+
+    figure, axes, _barres = _figure_barres()
+
+    async def scenario():
+        zone = ZoneGraphique(figure)
+        axes.set_ylim(0, 10_000_000)
+        zone.actualiser()  # geste : dessin rapide, mise en page figée
+        fige = zone.value
+        assert zone._finition.en_attente
+        await zone._finition.attendre()
+        return zone, fige
+
+    zone, fige = asyncio.run(scenario())
+    assert zone.value != fige
+    assert zone.value == figure_en_png_rapide(figure)  # celle d'un dessin complet
+
+
+def test_graduations_en_memoire_suivent_la_devise():
+    from coursekit.graphiques.base import figure_en_png_rapide
+
+    figure, axes = nouvelle_figure()
+    axes.bar(["a"], [1500])
+    axes.yaxis.set_major_formatter(lambda y, _p: ck.monnaie(y, 0))
+    try:
+        figure_en_png_rapide(figure)
+        assert any("€" in t.get_text() for t in axes.get_yticklabels())
+        ck.definir_devise("MAD")
+        figure_en_png_rapide(figure)
+        etiquettes = [t.get_text() for t in axes.get_yticklabels()]
+        assert etiquettes and not any("€" in t for t in etiquettes)
+    finally:
+        ck.definir_devise("EUR")

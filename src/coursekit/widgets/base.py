@@ -31,7 +31,7 @@ import ipywidgets as widgets
 
 from coursekit import format as fmt
 from coursekit.erreurs import ErreurSaisie
-from coursekit.graphiques.base import figure_en_png_rapide
+from coursekit.graphiques.base import figure_en_png_rapide, verifier_mise_en_page
 from coursekit.validation import nombre_saisi
 
 STYLE_LIBELLE = {"description_width": "15em"}
@@ -85,22 +85,60 @@ class ZoneMessage(widgets.HTML):
         return re.sub(r"\xa0([:;?!»])", r" \1", brut).replace("«\xa0", "« ")
 
 
+DELAI_FINITION = 0.15
+"""Pause (s) après le dernier dessin rapide avant de vérifier la mise en page du graphique."""
+
+
 class ZoneGraphique(widgets.Image):
-    """Image PNG d'une figure matplotlib, rafraîchie sur place par :meth:`actualiser`."""
+    """Image PNG d'une figure matplotlib, rafraîchie sur place par :meth:`actualiser`.
+
+    Dans le noyau (boucle d'événements en marche), un geste redessine la figure sans
+    refaire la mise en page automatique (les axes restent à leur place : deux fois moins
+    de temps) ; quand les gestes s'arrêtent (:data:`DELAI_FINITION`), la mise en page est
+    recalculée et l'image n'est renvoyée que si un axe a bougé (une graduation plus
+    longue, par exemple). Sans boucle (tests, scripts), chaque dessin est complet.
+    """
 
     def __init__(self, figure, **kwargs):
         kwargs.setdefault("format", "png")
         kwargs.setdefault("layout", widgets.Layout(width="100%", max_width="860px"))
         super().__init__(**kwargs)
         self.figure = figure
+        self.simulateur: Simulateur | None = None  # renseigné par le simulateur qui l'affiche
+        self._finition = TravailDiffere(self, self._finir, DELAI_FINITION)
+        self._dessinee = False
         self.actualiser()
+
+    @property
+    def message(self) -> ZoneMessage:
+        """La zone de message du simulateur (les erreurs de la finition y vont)."""
+        if self.simulateur is not None:
+            return self.simulateur.message
+        try:
+            return self._message_seul
+        except AttributeError:
+            self._message_seul = ZoneMessage()
+            return self._message_seul
 
     def actualiser(self) -> None:
         """Redessine la figure (après modification de ses éléments) et l'envoie.
 
         Mêmes pixels que ``figure_en_png``, par le chemin rapide (dessin Agg direct,
         compression légère) : c'est ce temps que le professeur attend à chaque geste."""
-        self.value = figure_en_png_rapide(self.figure)
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            rapide = False
+        else:
+            rapide = self._dessinee
+        self.value = figure_en_png_rapide(self.figure, figer=rapide)
+        self._dessinee = True
+        if rapide:
+            self._finition.demander()
+
+    def _finir(self) -> None:
+        if verifier_mise_en_page(self.figure):
+            self.value = figure_en_png_rapide(self.figure, figer=True)
 
     def __repr__(self) -> str:
         return "Graphique"
@@ -220,6 +258,12 @@ class Simulateur(widgets.VBox):
         entete = widgets.HTML(f"<h3 style='margin:0.2em 0'>{html.escape(self.titre)}</h3>")
         super().__init__([entete, *enfants], **kwargs)
         self.add_class("coursekit-simulateur")
+        a_voir = list(enfants)
+        while a_voir:
+            enfant = a_voir.pop()
+            if isinstance(enfant, ZoneGraphique) and enfant.simulateur is None:
+                enfant.simulateur = self
+            a_voir.extend(getattr(enfant, "children", ()))
 
     @property
     def message(self) -> ZoneMessage:
@@ -274,7 +318,8 @@ class TravailDiffere:
     :attr:`derniere_erreur`), au lieu d'être perdue hors de toute cellule.
 
     Sans boucle d'événements en marche (script Python, test sans boucle), ou avec
-    ``delai <= 0``, le travail est fait tout de suite.
+    ``delai <= 0``, le travail est fait tout de suite. ``simulateur`` est un
+    :class:`Simulateur` (ou tout objet qui a une zone ``message``).
     """
 
     def __init__(
