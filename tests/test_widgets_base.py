@@ -1,3 +1,5 @@
+import asyncio
+
 import ipywidgets as widgets
 
 import coursekit as ck
@@ -84,3 +86,179 @@ def test_message_a_la_typographie_francaise():
     message.info("Fichier « plan.json » : enregistré ; bravo !")
     assert "«\xa0plan.json\xa0»\xa0: enregistré\xa0; bravo\xa0!" in message.value
     assert message.texte == "Fichier « plan.json » : enregistré ; bravo !"
+
+
+# --- travail différé sur la boucle d'événements du noyau -------------------------------------
+
+
+class _Compteur(Simulateur):
+    """Un simulateur minimal : un texte, une mise à jour différée qui recopie ce texte."""
+
+    titre = "Compteur"
+
+    def __init__(self, delai: float, mode: str = "pause", fonction=None):
+        self.saisie = widgets.Text()
+        self.copies: list[str] = []
+        super().__init__([self.saisie])
+        self.mise_a_jour = self.differer(fonction or self._recopier, delai, mode)
+        self.saisie.observe(lambda _c: self.mise_a_jour.demander(), names="value")
+
+    def _recopier(self):
+        self.copies.append(self.saisie.value)
+        self.message.info(f"Texte : {self.saisie.value}")
+
+
+def test_rafale_de_frappes_un_seul_travail_qui_lit_la_derniere_valeur():
+    async def scenario():
+        outil = _Compteur(delai=0.05)
+        for texte in ("C", "Co", "Coq", "Coque", "Coquelicot"):
+            outil.saisie.value = texte
+        assert outil.copies == [] and outil.mise_a_jour.en_attente
+        await outil.mise_a_jour.attendre()
+        return outil
+
+    outil = asyncio.run(scenario())
+    assert outil.copies == ["Coquelicot"]
+    assert outil.message.texte == "Texte : Coquelicot"
+
+
+def test_cadence_premiere_frappe_tout_de_suite_puis_une_seule_pour_la_suite():
+    async def scenario():
+        outil = _Compteur(delai=0.05, mode="cadence")
+        outil.saisie.value = "a"  # rien de dessiné depuis 0,05 s : tout de suite
+        assert outil.copies == ["a"]
+        for texte in ("ab", "abc", "abcd"):
+            outil.saisie.value = texte
+        assert outil.copies == ["a"]
+        await outil.mise_a_jour.attendre()
+        return outil
+
+    assert asyncio.run(scenario()).copies == ["a", "abcd"]
+
+
+def test_curseurs_rafale_etat_final_egal_a_la_derniere_valeur():
+    from coursekit.widgets.kpi import SimulateurCampagne
+
+    simulateur = SimulateurCampagne()
+    assert simulateur.taux_clic.curseur.continuous_update is True
+    for valeur in (2.1, 2.5, 3.0, 0.4, 7.7, 1.2):
+        simulateur.taux_clic.value = valeur
+    temoin = SimulateurCampagne()
+    temoin.taux_clic.value = 1.2
+    assert simulateur.message.texte == temoin.message.texte
+    assert simulateur.graphique.value == temoin.graphique.value
+
+
+def test_erreur_dans_un_travail_differe_va_dans_la_zone_de_message():
+    def en_panne():
+        raise ZeroDivisionError("division by zero")
+
+    async def scenario():
+        outil = _Compteur(delai=0.01, fonction=en_panne)
+        outil.saisie.value = "x"
+        await outil.mise_a_jour.attendre()
+        return outil
+
+    outil = asyncio.run(scenario())
+    assert "coursekit-erreur" in outil.message.value
+    assert outil.message.texte.startswith("Erreur inattendue : la mise à jour n'a pas pu se faire")
+    assert "ZeroDivisionError" in outil.message.texte
+    assert isinstance(outil.mise_a_jour.derniere_erreur, ZeroDivisionError)
+
+
+def test_saisie_impossible_dans_un_travail_differe_en_francais():
+    def impossible():
+        kpi.taux_conversion(5, 0)
+
+    async def scenario():
+        outil = _Compteur(delai=0.01, fonction=impossible)
+        outil.saisie.value = "x"
+        await outil.mise_a_jour.attendre()
+        return outil
+
+    outil = asyncio.run(scenario())
+    assert outil.message.texte.startswith("À corriger :") and "visites" in outil.message.texte
+
+
+def test_sans_boucle_d_evenements_le_travail_est_fait_tout_de_suite():
+    outil = _Compteur(delai=10)
+    outil.saisie.value = "direct"
+    assert outil.copies == ["direct"] and not outil.mise_a_jour.en_attente
+
+
+def test_aucun_fil_d_execution_dans_les_widgets():
+    import pathlib
+
+    import coursekit.widgets as paquet
+
+    for fichier in pathlib.Path(paquet.__file__).parent.glob("*.py"):
+        texte = fichier.read_text(encoding="utf-8")
+        assert "threading" not in texte and "Timer(" not in texte, fichier.name
+
+
+# --- dessin rapide : mise en page figée pendant les gestes, vérifiée ensuite ----------------
+
+
+def _figure_barres():
+    figure, axes = nouvelle_figure()
+    barres = axes.bar(["a", "b"], [1, 2])
+    axes.set_ylim(0, 10)
+    return figure, axes, barres
+
+
+def test_dessin_fige_memes_pixels_quand_rien_ne_bouge():
+    from coursekit.graphiques.base import figure_en_png_rapide
+
+    figure, _axes, barres = _figure_barres()
+    figure_en_png_rapide(figure)
+    barres[0].set_height(7)
+    fige = figure_en_png_rapide(figure, figer=True)
+    assert fige == figure_en_png_rapide(figure)
+
+
+def test_verifier_mise_en_page_voit_une_graduation_plus_longue():
+    from coursekit.graphiques.base import figure_en_png_rapide, verifier_mise_en_page
+
+    figure, axes, _barres = _figure_barres()
+    figure_en_png_rapide(figure)
+    assert not verifier_mise_en_page(figure)
+    axes.set_ylim(0, 10_000_000)  # « 10 000 000 » ne tient plus dans la marge de « 10 »
+    figure_en_png_rapide(figure, figer=True)
+    assert verifier_mise_en_page(figure)
+    assert not verifier_mise_en_page(figure)
+
+
+def test_zone_graphique_finition_dans_la_boucle_renvoie_l_image_complete():
+    from coursekit.graphiques.base import figure_en_png_rapide
+
+    figure, axes, _barres = _figure_barres()
+
+    async def scenario():
+        zone = ZoneGraphique(figure)
+        axes.set_ylim(0, 10_000_000)
+        zone.actualiser()  # geste : dessin rapide, mise en page figée
+        fige = zone.value
+        assert zone._finition.en_attente
+        await zone._finition.attendre()
+        return zone, fige
+
+    zone, fige = asyncio.run(scenario())
+    assert zone.value != fige
+    assert zone.value == figure_en_png_rapide(figure)  # celle d'un dessin complet
+
+
+def test_graduations_en_memoire_suivent_la_devise():
+    from coursekit.graphiques.base import figure_en_png_rapide
+
+    figure, axes = nouvelle_figure()
+    axes.bar(["a"], [1500])
+    axes.yaxis.set_major_formatter(lambda y, _p: ck.monnaie(y, 0))
+    try:
+        figure_en_png_rapide(figure)
+        assert any("€" in t.get_text() for t in axes.get_yticklabels())
+        ck.definir_devise("MAD")
+        figure_en_png_rapide(figure)
+        etiquettes = [t.get_text() for t in axes.get_yticklabels()]
+        assert etiquettes and not any("€" in t for t in etiquettes)
+    finally:
+        ck.definir_devise("EUR")

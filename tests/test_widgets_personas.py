@@ -1,3 +1,4 @@
+import asyncio
 import html
 import json
 
@@ -226,14 +227,17 @@ def test_saisie_impossible_enregistree_comme_brouillon_puis_rouverte_telle_quell
 
 
 def test_mise_a_jour_differee_pendant_la_frappe():
-    outil = ConstructeurPersona(delai=0.5)
-    outil.nom.value = "I"
-    premier = outil._minuteur
-    outil.nom.value = "Inès"
-    assert outil._minuteur is not premier and premier.finished.is_set()
-    assert "Inès" not in outil.carte.value
-    outil.attendre()
-    assert "Inès" in outil.carte.value
+    async def scenario():
+        outil = ConstructeurPersona(delai=0.5)
+        outil.nom.value = "I"
+        premier = outil.mise_a_jour._rappel
+        outil.nom.value = "Inès"
+        assert outil.mise_a_jour._rappel is not premier and premier.cancelled()
+        assert "Inès" not in outil.carte.value
+        await outil.attendre()
+        assert "Inès" in outil.carte.value
+
+    asyncio.run(scenario())
 
 
 def test_relecteur_de_message():

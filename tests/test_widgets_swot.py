@@ -1,6 +1,6 @@
+import asyncio
 import html
 import json
-import time
 
 import pytest
 
@@ -54,24 +54,31 @@ def test_pistes_et_matrice_echappent_et_abregent():
 
 
 def test_frappe_rapide_un_seul_dessin_differe_sans_rien_perdre():
-    outil = ConstructeurSwot(delai=0.5)  # dessiné à la construction : la frappe suivante attend
-    outil.listes["menaces"].value = "c"
-    minuteur = outil._minuteur
-    outil.listes["menaces"].value = "concu"
-    outil.listes["menaces"].value = "concurrents"
-    assert outil._minuteur is minuteur  # un seul dessin programmé pour les trois frappes
-    assert outil.elements["menaces"].get_text() == "(vide : ajoutez une menace)"
-    outil.attendre()
-    assert outil.elements["menaces"].get_text() == "• concurrents"
-    assert "1 menace" in outil.message.texte
+    async def scenario():
+        outil = ConstructeurSwot(delai=0.5)  # dessiné à la construction : la frappe suivante attend
+        outil.listes["menaces"].value = "c"
+        rappel = outil.mise_a_jour._rappel
+        assert rappel is not None
+        outil.listes["menaces"].value = "concu"
+        outil.listes["menaces"].value = "concurrents"
+        assert outil.mise_a_jour._rappel is rappel  # un seul dessin programmé pour les trois frappes
+        assert outil.elements["menaces"].get_text() == "(vide : ajoutez une menace)"
+        await outil.attendre()
+        assert outil.elements["menaces"].get_text() == "• concurrents"
+        assert "1 menace" in outil.message.texte
+
+    asyncio.run(scenario())
 
 
 def test_frappe_apres_une_pause_dessine_tout_de_suite():
-    outil = ConstructeurSwot(delai=0.05)
-    time.sleep(0.1)
-    outil.listes["forces"].value = "communauté"
-    assert outil.elements["forces"].get_text() == "• communauté"
-    assert outil._minuteur is None
+    async def scenario():
+        outil = ConstructeurSwot(delai=0.05)
+        await asyncio.sleep(0.1)
+        outil.listes["forces"].value = "communauté"
+        assert outil.elements["forces"].get_text() == "• communauté"
+        assert not outil.mise_a_jour.en_attente
+
+    asyncio.run(scenario())
 
 
 def test_enregistrer_puis_ouvrir_texte_hostile(travaux):

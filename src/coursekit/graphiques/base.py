@@ -3,6 +3,15 @@
 Les figures du cours sont des :class:`FigureCours` : au moment d'être dessinées,
 leurs graduations numériques passent à l'écriture française (``25 000``,
 ``0,2``), sauf si un graphique a choisi son propre formateur (euros, %…).
+
+Pour les simulateurs, qui redessinent à chaque geste, deux économies (mêmes pixels) :
+
+- les textes des graduations sont gardés en mémoire (:class:`_Memoire`) : matplotlib
+  les redemande une vingtaine de fois par dessin, et chaque écriture à la française
+  passe par Babel ;
+- la mise en page automatique (« constrained », près de la moitié du temps de dessin)
+  peut être **figée** le temps d'un dessin (:func:`dessiner_rapide`) : les axes gardent
+  leur place ; :func:`verifier_mise_en_page` la recalcule ensuite et dit si elle a bougé.
 """
 
 from __future__ import annotations
@@ -12,6 +21,7 @@ import io
 import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 from coursekit import format as fmt
@@ -22,20 +32,93 @@ def _graduation_francaise(valeur: float, _position=None) -> str:
     return fmt.nombre(valeur, 3)
 
 
+class _Memoire:
+    """Formateur de graduation gardé en mémoire : même valeur, même texte, sans recalcul.
+
+    La devise en cours fait partie de la clé (``definir_devise`` change les textes)."""
+
+    def __init__(self, fonction):
+        self.fonction = fonction
+        self.textes: dict = {}
+
+    def __call__(self, valeur, position=None):
+        cle = (valeur, position, fmt.devise())
+        try:
+            return self.textes[cle]
+        except KeyError:
+            if len(self.textes) > 4096:
+                self.textes.clear()
+            texte = self.textes[cle] = self.fonction(valeur, position)
+            return texte
+
+
 def franciser(figure: Figure) -> None:
-    """Remplace les graduations numériques par défaut (``25000``, ``0.2``) par ``25 000``, ``0,2``."""
+    """Remplace les graduations numériques par défaut (``25000``, ``0.2``) par ``25 000``, ``0,2``.
+
+    Les formateurs de fonction (``FuncFormatter``) sont gardés en mémoire au passage."""
     for axes in figure.axes:
         for axe in (axes.xaxis, axes.yaxis):
-            if type(axe.get_major_formatter()) is ScalarFormatter:
-                axe.set_major_formatter(FuncFormatter(_graduation_francaise))
+            formateur = axe.get_major_formatter()
+            if type(formateur) is ScalarFormatter:
+                axe.set_major_formatter(FuncFormatter(_Memoire(_graduation_francaise)))
+            elif type(formateur) is FuncFormatter and not isinstance(formateur.func, _Memoire):
+                formateur.func = _Memoire(formateur.func)
+
+
+class MiseEnPageCours(ConstrainedLayoutEngine):
+    """La mise en page « constrained », qu'un dessin rapide peut sauter (axes laissés en place)."""
+
+    def execute(self, fig):
+        if getattr(fig, "_mise_en_page_figee", False):
+            return None
+        return super().execute(fig)
 
 
 class FigureCours(Figure):
     """Figure dont les graduations s'écrivent à la française à chaque dessin."""
 
+    _mise_en_page_figee = False
+
     def draw(self, renderer):
         franciser(self)
         return super().draw(renderer)
+
+
+def _positions(figure: Figure) -> list[tuple[float, ...]]:
+    return [tuple(axes.get_position().bounds) for axes in figure.axes]
+
+
+def dessiner_rapide(figure: Figure, figer: bool) -> FigureCanvasAgg:
+    """Dessine la figure avec Agg ; ``figer=True`` garde la mise en page du dessin précédent."""
+    canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
+    if figer and isinstance(figure, FigureCours):
+        figure._mise_en_page_figee = True
+        try:
+            canvas.draw()
+        finally:
+            figure._mise_en_page_figee = False
+    else:
+        canvas.draw()
+    return canvas
+
+
+def verifier_mise_en_page(figure: Figure) -> bool:
+    """Recalcule la mise en page (sans dessiner) ; vrai si un axe a changé de place.
+
+    Après des dessins où elle était figée : si rien n'a bougé, l'image envoyée est déjà
+    celle d'un dessin complet, il n'y a rien à renvoyer."""
+    moteur = figure.get_layout_engine()
+    if not isinstance(moteur, ConstrainedLayoutEngine) or not figure.axes:
+        return False
+    avant = _positions(figure)
+    franciser(figure)
+    moteur.execute(figure)
+    apres = _positions(figure)
+    largeur, hauteur = figure.get_size_inches() * figure.dpi
+    seuil = 0.25 / max(largeur, hauteur, 1.0)  # un quart de pixel
+    return any(
+        abs(a - b) > seuil for pa, pb in zip(avant, apres, strict=True) for a, b in zip(pa, pb, strict=True)
+    )
 
 
 def nouvelle_figure(largeur: float = 7.0, hauteur: float = 3.8, **kwargs) -> tuple[Figure, object]:
@@ -46,23 +129,23 @@ def nouvelle_figure(largeur: float = 7.0, hauteur: float = 3.8, **kwargs) -> tup
     Les arguments nommés vont à ``Figure.subplots`` (``ncols=2``…).
     """
     appliquer_theme()
-    figure = FigureCours(figsize=(largeur, hauteur), layout="constrained")
+    figure = FigureCours(figsize=(largeur, hauteur), layout=MiseEnPageCours())
     axes = figure.subplots(**kwargs)
     return figure, axes
 
 
-def figure_en_png_rapide(figure: Figure) -> bytes:
+def figure_en_png_rapide(figure: Figure, figer: bool = False) -> bytes:
     """Les mêmes pixels que :func:`figure_en_png`, en deux fois moins de temps.
 
     Pour les simulateurs, qui redessinent à chaque geste : dessin direct par Agg (sans
     le détour de ``savefig``) et compression PNG légère (fichier ~10 % plus gros,
     encodage ~2 fois plus rapide). Reproductible : ni date ni logiciel dans le fichier.
+    ``figer=True`` garde la mise en page du dessin précédent (voir :func:`dessiner_rapide`).
     Une figure dont la résolution n'est pas 100 dpi passe par :func:`figure_en_png`.
     """
     if figure.dpi != 100:
         return figure_en_png(figure)
-    canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
-    canvas.draw()
+    canvas = dessiner_rapide(figure, figer)
     largeur, hauteur = canvas.get_width_height()
     tampon = io.BytesIO()
     image = PIL.Image.frombuffer("RGBA", (largeur, hauteur), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)

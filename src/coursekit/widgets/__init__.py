@@ -4,6 +4,13 @@ Les pièces communes sont dans ``widgets/base.py`` ; chaque chapitre a son modul
 ``widgets/<chapitre>.py``.
 """
 
-from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
+from coursekit.widgets.base import (
+    ChampNombre,
+    Curseur,
+    Simulateur,
+    TravailDiffere,
+    ZoneGraphique,
+    ZoneMessage,
+)
 
-__all__ = ["ChampNombre", "Curseur", "Simulateur", "ZoneGraphique", "ZoneMessage"]
+__all__ = ["ChampNombre", "Curseur", "Simulateur", "TravailDiffere", "ZoneGraphique", "ZoneMessage"]

@@ -9,20 +9,29 @@ Règles suivies par tous les simulateurs du cours :
   tapé n'est effacé ;
 - le graphique est dessiné une fois puis mis à jour sur place (``set_height``,
   ``set_data``…), et envoyé au navigateur sous forme d'image PNG ;
+- les curseurs suivent la souris pendant qu'on les fait glisser
+  (``continuous_update=True``) : le navigateur n'envoie qu'un changement à la fois et
+  fusionne les suivants tant que le noyau dessine, et chaque dessin lit la valeur
+  courante, donc l'état final est toujours celui de la position finale ;
+- un travail différé (mise à jour pendant la frappe) passe par :class:`TravailDiffere`,
+  sur la boucle d'événements du noyau : jamais de fil d'exécution qui dessine, et une
+  erreur s'affiche dans la zone de message du simulateur ;
 - la représentation texte du simulateur est stable (nbval la compare).
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
+import time
 from collections.abc import Callable
 
 import ipywidgets as widgets
 
 from coursekit import format as fmt
 from coursekit.erreurs import ErreurSaisie
-from coursekit.graphiques.base import figure_en_png_rapide
+from coursekit.graphiques.base import figure_en_png_rapide, verifier_mise_en_page
 from coursekit.validation import nombre_saisi
 
 STYLE_LIBELLE = {"description_width": "15em"}
@@ -76,22 +85,60 @@ class ZoneMessage(widgets.HTML):
         return re.sub(r"\xa0([:;?!»])", r" \1", brut).replace("«\xa0", "« ")
 
 
+DELAI_FINITION = 0.15
+"""Pause (s) après le dernier dessin rapide avant de vérifier la mise en page du graphique."""
+
+
 class ZoneGraphique(widgets.Image):
-    """Image PNG d'une figure matplotlib, rafraîchie sur place par :meth:`actualiser`."""
+    """Image PNG d'une figure matplotlib, rafraîchie sur place par :meth:`actualiser`.
+
+    Dans le noyau (boucle d'événements en marche), un geste redessine la figure sans
+    refaire la mise en page automatique (les axes restent à leur place : deux fois moins
+    de temps) ; quand les gestes s'arrêtent (:data:`DELAI_FINITION`), la mise en page est
+    recalculée et l'image n'est renvoyée que si un axe a bougé (une graduation plus
+    longue, par exemple). Sans boucle (tests, scripts), chaque dessin est complet.
+    """
 
     def __init__(self, figure, **kwargs):
         kwargs.setdefault("format", "png")
         kwargs.setdefault("layout", widgets.Layout(width="100%", max_width="860px"))
         super().__init__(**kwargs)
         self.figure = figure
+        self.simulateur: Simulateur | None = None  # renseigné par le simulateur qui l'affiche
+        self._finition = TravailDiffere(self, self._finir, DELAI_FINITION)
+        self._dessinee = False
         self.actualiser()
+
+    @property
+    def message(self) -> ZoneMessage:
+        """La zone de message du simulateur (les erreurs de la finition y vont)."""
+        if self.simulateur is not None:
+            return self.simulateur.message
+        try:
+            return self._message_seul
+        except AttributeError:
+            self._message_seul = ZoneMessage()
+            return self._message_seul
 
     def actualiser(self) -> None:
         """Redessine la figure (après modification de ses éléments) et l'envoie.
 
         Mêmes pixels que ``figure_en_png``, par le chemin rapide (dessin Agg direct,
         compression légère) : c'est ce temps que le professeur attend à chaque geste."""
-        self.value = figure_en_png_rapide(self.figure)
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            rapide = False
+        else:
+            rapide = self._dessinee
+        self.value = figure_en_png_rapide(self.figure, figer=rapide)
+        self._dessinee = True
+        if rapide:
+            self._finition.demander()
+
+    def _finir(self) -> None:
+        if verifier_mise_en_page(self.figure):
+            self.value = figure_en_png_rapide(self.figure, figer=True)
 
     def __repr__(self) -> str:
         return "Graphique"
@@ -122,7 +169,7 @@ class Curseur(widgets.HBox):
             step=pas,
             description=description,
             readout=False,
-            continuous_update=False,
+            continuous_update=True,
             style=STYLE_LIBELLE,
             layout=widgets.Layout(width=LARGEUR_CURSEUR, max_width="100%"),
         )
@@ -211,6 +258,12 @@ class Simulateur(widgets.VBox):
         entete = widgets.HTML(f"<h3 style='margin:0.2em 0'>{html.escape(self.titre)}</h3>")
         super().__init__([entete, *enfants], **kwargs)
         self.add_class("coursekit-simulateur")
+        a_voir = list(enfants)
+        while a_voir:
+            enfant = a_voir.pop()
+            if isinstance(enfant, ZoneGraphique) and enfant.simulateur is None:
+                enfant.simulateur = self
+            a_voir.extend(getattr(enfant, "children", ()))
 
     @property
     def message(self) -> ZoneMessage:
@@ -231,5 +284,110 @@ class Simulateur(widgets.VBox):
             self.message.erreur(str(erreur))
             return False, None
 
+    def differer(self, fonction: Callable[[], object], delai: float, mode: str = "pause") -> TravailDiffere:
+        """Un :class:`TravailDiffere` qui exécute ``fonction`` pour ce simulateur
+        (ses erreurs s'affichent dans :attr:`message`)."""
+        return TravailDiffere(self, fonction, delai, mode)
+
     def __repr__(self) -> str:
         return f"{self.titre} (simulateur interactif : exécutez le notebook pour l'utiliser)"
+
+
+MESSAGE_ERREUR_DIFFEREE = (
+    "la mise à jour n'a pas pu se faire ({erreur}). Modifiez une valeur pour réessayer ; "
+    "si le message revient, signalez-le au professeur."
+)
+
+
+class TravailDiffere:
+    """Un travail remis à plus tard sur la boucle d'événements du noyau (asyncio / tornado).
+
+    Sert aux saisies de texte : on ne redessine pas à chaque lettre. Deux façons :
+
+    - ``mode="pause"`` : le travail part ``delai`` secondes après la **dernière** demande
+      (l'élève fait une pause dans sa frappe) ;
+    - ``mode="cadence"`` : au plus un travail tous les ``delai`` secondes ; une demande
+      arrivée tôt est faite tout de suite, les suivantes sont regroupées en un seul
+      travail à la fin de l'intervalle.
+
+    Le travail lit toujours l'état du moment où il s'exécute : aucune frappe n'est
+    perdue, et un seul travail est en attente à la fois. Il s'exécute dans le fil
+    principal du noyau, entre deux messages du navigateur, jamais en même temps qu'un
+    autre dessin. Une :class:`~coursekit.ErreurSaisie` ou toute autre exception levée
+    par le travail s'affiche en français dans ``simulateur.message`` (et reste dans
+    :attr:`derniere_erreur`), au lieu d'être perdue hors de toute cellule.
+
+    Sans boucle d'événements en marche (script Python, test sans boucle), ou avec
+    ``delai <= 0``, le travail est fait tout de suite. ``simulateur`` est un
+    :class:`Simulateur` (ou tout objet qui a une zone ``message``).
+    """
+
+    def __init__(
+        self, simulateur: Simulateur, fonction: Callable[[], object], delai: float, mode: str = "pause"
+    ):
+        if mode not in {"pause", "cadence"}:
+            raise ValueError(f"mode inconnu : {mode!r} (« pause » ou « cadence »)")
+        self.simulateur = simulateur
+        self.fonction = fonction
+        self.delai = delai
+        self.mode = mode
+        self.derniere_erreur: BaseException | None = None
+        self._rappel: asyncio.TimerHandle | None = None
+        self._dernier = float("-inf")
+
+    @property
+    def en_attente(self) -> bool:
+        """Vrai si un travail est programmé et pas encore fait."""
+        return self._rappel is not None
+
+    def demander(self) -> None:
+        """Demande le travail (à chaque frappe) ; il sera fait selon le mode."""
+        try:
+            boucle = asyncio.get_running_loop()
+        except RuntimeError:
+            boucle = None
+        if boucle is None or self.delai <= 0:
+            self.annuler()
+            self.executer()
+            return
+        if self.mode == "pause":
+            self.annuler()
+            self._rappel = boucle.call_later(self.delai, self._echeance)
+            return
+        if self._rappel is not None:
+            return  # déjà programmé : il lira l'état de ce moment-là
+        attente = self._dernier + self.delai - time.monotonic()
+        if attente <= 0:
+            self.executer()
+        else:
+            self._rappel = boucle.call_later(attente, self._echeance)
+
+    def annuler(self) -> None:
+        """Oublie le travail programmé (s'il y en a un)."""
+        if self._rappel is not None:
+            self._rappel.cancel()
+            self._rappel = None
+
+    def _echeance(self) -> None:
+        self._rappel = None
+        self.executer()
+
+    def executer(self) -> None:
+        """Fait le travail maintenant ; toute erreur va dans la zone de message du simulateur."""
+        self._dernier = time.monotonic()
+        try:
+            self.fonction()
+        except ErreurSaisie as erreur:
+            self.derniere_erreur = erreur
+            self.simulateur.message.erreur(str(erreur))
+        except Exception as erreur:  # noqa: BLE001 - montrée à l'élève, jamais perdue
+            self.derniere_erreur = erreur
+            detail = f"{type(erreur).__name__} : {erreur}" if str(erreur) else type(erreur).__name__
+            self.simulateur.message.erreur(
+                MESSAGE_ERREUR_DIFFEREE.format(erreur=detail), gras="Erreur inattendue :"
+            )
+
+    async def attendre(self) -> None:
+        """Attend (dans la boucle d'événements) que le travail programmé soit fait : pour les tests."""
+        while self._rappel is not None:
+            await asyncio.sleep(0.01)

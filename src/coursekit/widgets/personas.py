@@ -9,7 +9,6 @@ l'élève est échappé avant d'être affiché.
 from __future__ import annotations
 
 import html
-import threading
 import warnings
 from pathlib import Path
 
@@ -77,8 +76,7 @@ class ConstructeurPersona(Simulateur):
 
     def __init__(self, persona: Persona | None = None, delai: float = DELAI_MISE_A_JOUR):
         self.delai = delai
-        self._minuteur: threading.Timer | None = None
-        self._verrou = threading.RLock()
+        self.mise_a_jour = self.differer(self.actualiser, delai)
         self._chargement = False
         self._derniere_jauge: tuple | None = None
         self.carnet = Carnet("persona")
@@ -368,43 +366,32 @@ class ConstructeurPersona(Simulateur):
 
     def _quand_frappe(self, _changement=None) -> None:
         """Une frappe relance un court minuteur : la fiche se met à jour quand l'élève fait une pause."""
-        if self._chargement:
-            return
-        if self.delai <= 0:
-            self.actualiser()
-            return
-        if self._minuteur is not None:
-            self._minuteur.cancel()
-        self._minuteur = threading.Timer(self.delai, self.actualiser)
-        self._minuteur.daemon = True
-        self._minuteur.start()
+        if not self._chargement:
+            self.mise_a_jour.demander()
 
     def _quand_choix(self, _changement=None) -> None:
         if not self._chargement:
             self.actualiser()
 
-    def attendre(self) -> None:
-        """Attend la fin de la mise à jour différée en cours (utile aux tests)."""
-        minuteur = self._minuteur
-        if minuteur is not None:
-            minuteur.join()
+    async def attendre(self) -> None:
+        """Attend la fin de la mise à jour différée en cours (utile aux tests, dans la boucle d'événements)."""
+        await self.mise_a_jour.attendre()
 
     def actualiser(self, _changement=None) -> None:
         """Relit le formulaire ; met à jour la fiche, la jauge, les suggestions et la phrase."""
-        with self._verrou:
-            ok, persona = self.calculer(self.persona)
-            if not ok:
-                return  # le message dit quoi corriger ; la fiche affichée et les saisies restent en place
-            self.carte.value = persona.carte_html()
-            jauge = (persona.nom, *persona.completude_par_groupe().values())
-            if jauge != self._derniere_jauge:
-                remplir_completude(self.elements, persona)
-                with warnings.catch_warnings():
-                    warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-                    self.graphique.actualiser()
-                self._derniere_jauge = jauge
-            self.suggestions.value = self._html_suggestions(persona)
-            self._phrase(persona)
+        ok, persona = self.calculer(self.persona)
+        if not ok:
+            return  # le message dit quoi corriger ; la fiche affichée et les saisies restent en place
+        self.carte.value = persona.carte_html()
+        jauge = (persona.nom, *persona.completude_par_groupe().values())
+        if jauge != self._derniere_jauge:
+            remplir_completude(self.elements, persona)
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+                self.graphique.actualiser()
+            self._derniere_jauge = jauge
+        self.suggestions.value = self._html_suggestions(persona)
+        self._phrase(persona)
 
     def _phrase(self, persona: Persona) -> None:
         nom = persona.nom.strip() or "Persona sans prénom"
@@ -550,8 +537,7 @@ class RelecteurMessage(Simulateur):
 
     def __init__(self, texte: str = "", cible: str = "B2C", delai: float = DELAI_MISE_A_JOUR):
         self.delai = delai
-        self._minuteur: threading.Timer | None = None
-        self._verrou = threading.RLock()
+        self.mise_a_jour = self.differer(self.actualiser, delai)
         self.texte = widgets.Textarea(
             value=texte,
             placeholder="Écrivez ici votre message (une accroche, une publication, l'objet d'un e-mail…)",
@@ -568,51 +554,41 @@ class RelecteurMessage(Simulateur):
         self.actualiser()
 
     def _quand_frappe(self, _changement=None) -> None:
-        if self.delai <= 0:
-            self.actualiser()
-            return
-        if self._minuteur is not None:
-            self._minuteur.cancel()
-        self._minuteur = threading.Timer(self.delai, self.actualiser)
-        self._minuteur.daemon = True
-        self._minuteur.start()
+        self.mise_a_jour.demander()
 
-    def attendre(self) -> None:
-        """Attend la fin de la mise à jour différée en cours (utile aux tests)."""
-        minuteur = self._minuteur
-        if minuteur is not None:
-            minuteur.join()
+    async def attendre(self) -> None:
+        """Attend la fin de la mise à jour différée en cours (utile aux tests, dans la boucle d'événements)."""
+        await self.mise_a_jour.attendre()
 
     def actualiser(self, _changement=None) -> None:
         """Relit le message et met à jour le graphique, la phrase et les remarques."""
-        with self._verrou:
-            if not self.texte.value.strip():
-                vider_message(self.elements)
-                self.graphique.actualiser()
-                self.remarques.value = ""
-                self.message.info(
-                    "écrivez un message, ses points forts et ses points faibles s'afficheront ici.",
-                    gras="Pour commencer :",
-                )
-                return
-            ok, analyse = self.calculer(lambda: analyser_message(self.texte.value, self.cible.value))
-            if not ok:
-                return
-            remplir_message(self.elements, analyse)
+        if not self.texte.value.strip():
+            vider_message(self.elements)
             self.graphique.actualiser()
-            self.remarques.value = html_analyse(analyse)
-            a_revoir = analyse.a_revoir
-            if not a_revoir:
-                self.message.succes(
-                    f"{analyse.score}/100 : bénéfice clair, mots simples, un détail qui fait la différence.",
-                    gras=f"{analyse.verdict}.",
-                )
-            else:
-                titres = ", ".join(r.titre.lower() for r in a_revoir)
-                self.message.info(
-                    f"{analyse.score}/100 pour une cible {analyse.cible}. À retravailler : {titres}.",
-                    gras=f"{analyse.verdict}.",
-                )
+            self.remarques.value = ""
+            self.message.info(
+                "écrivez un message, ses points forts et ses points faibles s'afficheront ici.",
+                gras="Pour commencer :",
+            )
+            return
+        ok, analyse = self.calculer(lambda: analyser_message(self.texte.value, self.cible.value))
+        if not ok:
+            return
+        remplir_message(self.elements, analyse)
+        self.graphique.actualiser()
+        self.remarques.value = html_analyse(analyse)
+        a_revoir = analyse.a_revoir
+        if not a_revoir:
+            self.message.succes(
+                f"{analyse.score}/100 : bénéfice clair, mots simples, un détail qui fait la différence.",
+                gras=f"{analyse.verdict}.",
+            )
+        else:
+            titres = ", ".join(r.titre.lower() for r in a_revoir)
+            self.message.info(
+                f"{analyse.score}/100 pour une cible {analyse.cible}. À retravailler : {titres}.",
+                gras=f"{analyse.verdict}.",
+            )
 
 
 # --- exercice : un message par persona ------------------------------------------------------------

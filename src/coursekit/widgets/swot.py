@@ -10,8 +10,6 @@ Tout le calcul est dans :mod:`coursekit.swot`.
 from __future__ import annotations
 
 import html
-import threading
-import time
 import warnings
 from pathlib import Path
 
@@ -74,12 +72,6 @@ class ConstructeurSwot(Simulateur):
     def __init__(self, swot: Swot | None = None, delai: float = DELAI_MISE_A_JOUR):
         swot = swot if swot is not None else Swot()
         self.delai = delai
-        self._minuteur: threading.Timer | None = None
-        self._minuteur_actif = False
-        self._en_attente = False
-        self._dernier_dessin = 0.0
-        self._verrou = threading.Lock()  # un seul dessin à la fois
-        self._etat = threading.Lock()  # protège les trois drapeaux ci-dessus
         self._chargement = False
         self.carnet = Carnet("swot")
         self.entreprise = widgets.Text(
@@ -148,6 +140,7 @@ class ConstructeurSwot(Simulateur):
                 self.apercu,
             ]
         )
+        self.mise_a_jour = self.differer(self.actualiser, delai, mode="cadence")
         self.entreprise.observe(self._quand_frappe, names="value")
         for zone in self.listes.values():
             zone.observe(self._quand_frappe, names="value")
@@ -156,7 +149,7 @@ class ConstructeurSwot(Simulateur):
         self.bouton_markdown.on_click(lambda _b: self.afficher_markdown())
         self.bouton_exporter_md.on_click(lambda _b: self.exporter_markdown())
         self.bouton_exporter_png.on_click(lambda _b: self.exporter_png())
-        self.actualiser()
+        self.mise_a_jour.executer()  # compte comme un dessin : la frappe qui suit de près attend
 
     # --- lecture et mise à jour ---------------------------------------------------------------
 
@@ -170,64 +163,30 @@ class ConstructeurSwot(Simulateur):
         """Chaque frappe demande un nouveau dessin, au plus un tous les ``delai`` secondes.
 
         Si la matrice n'a pas été redessinée depuis ``delai``, elle l'est tout de suite ;
-        sinon un seul dessin est programmé pour la fin de l'intervalle, et il lira le
-        texte tel qu'il sera alors : aucune frappe n'est perdue, le noyau ne s'engorge pas.
+        sinon un seul dessin est programmé pour la fin de l'intervalle (sur la boucle
+        d'événements du noyau, :class:`~coursekit.widgets.base.TravailDiffere`), et il lira
+        le texte tel qu'il sera alors : aucune frappe n'est perdue, le noyau ne s'engorge pas.
         """
-        if self._chargement:
-            return
-        if self.delai <= 0:
-            self.actualiser()
-            return
-        with self._etat:
-            self._en_attente = True
-        self._planifier()
+        if not self._chargement:
+            self.mise_a_jour.demander()
 
-    def _planifier(self) -> None:
-        with self._etat:
-            if self._minuteur_actif or not self._en_attente:
-                return
-            attente = self._dernier_dessin + self.delai - time.monotonic()
-            if attente > 0:
-                self._minuteur_actif = True
-                self._minuteur = threading.Timer(attente, self._dessin_differe)
-                self._minuteur.daemon = True
-                self._minuteur.start()
-                return
-        self.actualiser()
-
-    def _dessin_differe(self) -> None:
-        try:
-            self.actualiser()
-        finally:
-            with self._etat:
-                self._minuteur_actif = False
-        self._planifier()
-
-    def attendre(self) -> None:
-        """Attend la fin des dessins programmés (utile aux tests)."""
-        while True:
-            minuteur = self._minuteur
-            if minuteur is None or not self._minuteur_actif:
-                return
-            minuteur.join()
+    async def attendre(self) -> None:
+        """Attend la fin du dessin programmé (utile aux tests, dans la boucle d'événements)."""
+        await self.mise_a_jour.attendre()
 
     def actualiser(self, _changement=None) -> None:
         """Relit les quatre listes et met à jour la matrice, les pistes TOWS et la phrase."""
-        with self._verrou:
-            with self._etat:
-                self._en_attente = False
-            ok, swot = self.calculer(self.swot)
-            if not ok:
-                return
-            remplir_swot(self.elements, swot)
-            with warnings.catch_warnings():
-                # Un emoji tapé par l'élève n'existe pas dans la police des figures : il s'affiche
-                # comme un carré dans l'image (le texte, lui, est gardé tel quel).
-                warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-                self.graphique.actualiser()
-            self.tows.value = self._html_tows(swot)
-            self._phrase(swot)
-            self._dernier_dessin = time.monotonic()
+        ok, swot = self.calculer(self.swot)
+        if not ok:
+            return
+        remplir_swot(self.elements, swot)
+        with warnings.catch_warnings():
+            # Un emoji tapé par l'élève n'existe pas dans la police des figures : il s'affiche
+            # comme un carré dans l'image (le texte, lui, est gardé tel quel).
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+            self.graphique.actualiser()
+        self.tows.value = self._html_tows(swot)
+        self._phrase(swot)
 
     def _phrase(self, swot: Swot) -> None:
         n = swot.nombre_entrees()
