@@ -130,7 +130,19 @@ SCHEMAS: dict[str, dict] = {
             "email_maximum": _POURCENT,
             "part_canal_actif": _POURCENT,
             "canaux_actifs_maximum": {"type": "integer", "minimum": 1},
-        }
+            "exercice_part_depart": _POURCENT,
+            "exercice_reserve_depart": _POURCENT,
+        },
+        obligatoires=[
+            "nom_reserve",
+            "marge_conseillee",
+            "repartition_exemple",
+            "canaux_visibilite",
+            "part_visibilite_minimum",
+            "email_maximum",
+            "part_canal_actif",
+            "canaux_actifs_maximum",
+        ],
     ),
     "kit_jargon": _TEXTES,
 }
@@ -685,7 +697,9 @@ def evaluer_repartition(parts, marge_securite) -> Bilan:
             if marge < bas
             else "trop forte : cet argent ne travaille pas"
         )
-        remarques.append(f"Réserve de {fmt.pourcent(marge)} : {sens}. Visez {fmt.nombre(MARGE_CONSEILLEE[0], 0)} à {fmt.pourcent(MARGE_CONSEILLEE[1], 0)}.")
+        remarques.append(
+            f"Réserve de {fmt.pourcent(marge)} : {sens}. Visez {fmt.nombre(MARGE_CONSEILLEE[0], 0)} à {fmt.pourcent(MARGE_CONSEILLEE[1], 0)}."
+        )
     depenses = 100 - marge
     visibilite = sum(propres.get(canal, 0) for canal in CANAUX_VISIBILITE)
     part_visibilite = visibilite * 100 / depenses if depenses else 0

@@ -241,8 +241,9 @@ class ExerciceBudget(SimulateurBudget):
     titre = "À vous de jouer : le budget visibilité de Graine de Ville"
 
     def __init__(self):
-        depart = dict.fromkeys(mix.REPARTITION_EXEMPLE, 18.0)
-        super().__init__("5 000", depart, marge=10)
+        budget = mix.donnees("budget")
+        depart = dict.fromkeys(mix.REPARTITION_EXEMPLE, float(budget.get("exercice_part_depart", 18)))
+        super().__init__("5 000", depart, marge=budget.get("exercice_reserve_depart", 10))
         self.verifier_bouton = widgets.Button(
             description="Vérifier ma répartition",
             button_style="primary",
