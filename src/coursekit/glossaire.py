@@ -81,8 +81,8 @@ def chercher(requete: str) -> Terme:
     if cle in index:
         return index[cle]
     proches = difflib.get_close_matches(cle, list(index), n=3, cutoff=0.5)
-    suggestion = f" Vouliez-vous dire : {', '.join(proches)} ?" if proches else ""
-    raise ErreurSaisie(f"« {requete.strip()} » n'est pas dans le glossaire du cours.{suggestion}")
+    suggestion = f" Vouliez-vous dire\u00a0: {', '.join(proches)}\u00a0?" if proches else ""
+    raise ErreurSaisie(f"«\u00a0{requete.strip()}\u00a0» n'est pas dans le glossaire du cours.{suggestion}")
 
 
 def sigles() -> list[str]:

@@ -165,15 +165,15 @@ def _verifier_coherence() -> None:
     for rang, levier in enumerate(donnees("leviers"), start=1):
         if sorted(levier["adequation"]) != sorted(objectifs):
             raise contenu.ErreurContenu(
-                f"Le fichier de contenu « {fichier} », à l'entrée « leviers → n° {rang} → adequation » : "
+                f"Le fichier de contenu «\u00a0{fichier}\u00a0», à l'entrée «\u00a0leviers → n° {rang} → adequation\u00a0»\u00a0: "
                 f"il faut une note de 0 à 3 pour chaque objectif ({', '.join(objectifs)})."
             )
     budget = donnees("budget")
     for canal in budget["canaux_visibilite"]:
         if canal not in budget["repartition_exemple"]:
             raise contenu.ErreurContenu(
-                f"Le fichier de contenu « {fichier} », à l'entrée « budget → canaux_visibilite » : "
-                f"« {canal} » n'est pas un canal de « repartition_exemple »."
+                f"Le fichier de contenu «\u00a0{fichier}\u00a0», à l'entrée «\u00a0budget → canaux_visibilite\u00a0»\u00a0: "
+                f"«\u00a0{canal}\u00a0» n'est pas un canal de «\u00a0repartition_exemple\u00a0»."
             )
 
 
@@ -274,7 +274,9 @@ def format_banniere(nom: str) -> FormatBanniere:
         if cle in noms:
             return fmt_banniere
     connus = ", ".join(f"{f.nom} ({f.largeur}x{f.hauteur})" for f in FORMATS_BANNIERES)
-    raise ErreurSaisie(f"Le format de bannière « {nom} » est inconnu : choisissez parmi {connus}.")
+    raise ErreurSaisie(
+        f"Le format de bannière «\u00a0{nom}\u00a0» est inconnu\u00a0: choisissez parmi {connus}."
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -302,17 +304,22 @@ def classer_push_pull(reponses: Mapping[str, str]) -> dict[str, tuple[bool, str]
     True
     """
     if not isinstance(reponses, Mapping):
-        raise ErreurSaisie("Les réponses (reponses) doivent associer chaque levier à « push » ou « pull ».")
+        raise ErreurSaisie(
+            "Les réponses (reponses) doivent associer chaque levier à «\u00a0push\u00a0» ou «\u00a0pull\u00a0»."
+        )
     corrections = {}
     for levier, reponse in reponses.items():
         v.choix(levier, "Le levier", PUSH_PULL)
         attendu = PUSH_PULL[levier]
         if reponse is None:
-            corrections[levier] = (False, "Choisissez « push » ou « pull ».")
+            corrections[levier] = (False, "Choisissez «\u00a0push\u00a0» ou «\u00a0pull\u00a0».")
             continue
-        v.choix(reponse, f"La réponse pour « {levier} »", ("push", "pull"))
+        v.choix(reponse, f"La réponse pour «\u00a0{levier}\u00a0»", ("push", "pull"))
         raison = RAISONS_PUSH_PULL[attendu]
-        corrections[levier] = (reponse == attendu, ("Juste : " if reponse == attendu else "Non : ") + raison)
+        corrections[levier] = (
+            reponse == attendu,
+            ("Juste\u00a0: " if reponse == attendu else "Non\u00a0: ") + raison,
+        )
     return corrections
 
 
@@ -419,7 +426,9 @@ def _habitudes(habitudes) -> list[str]:
         cle = habitude.strip().lower() if isinstance(habitude, str) else habitude
         if cle not in connues:
             liste = ", ".join(HABITUDES)
-            raise ErreurSaisie(f"L'habitude « {habitude} » est inconnue : choisissez parmi {liste}.")
+            raise ErreurSaisie(
+                f"L'habitude «\u00a0{habitude}\u00a0» est inconnue\u00a0: choisissez parmi {liste}."
+            )
         if connues[cle] not in propres:
             propres.append(connues[cle])
     return propres
@@ -487,16 +496,16 @@ def recommander_leviers(objectif: str, habitudes: Iterable[str]) -> Recommandati
         if touchees:
             ou = f"votre cible utilise {_liste_et([_ARTICLES.get(h, h) for h in touchees])}"
         else:
-            ou = "il ne dépend d'aucun réseau : toute la cible y passe"
+            ou = "il ne dépend d'aucun réseau\u00a0: toute la cible y passe"
         force = "très adapté" if etoiles == 3 else "adapté"
-        raison = f"{levier.atout} ; {ou}. Levier {force} à l'objectif « {objectif} »."
+        raison = f"{levier.atout}\u00a0; {ou}. Levier {force} à l'objectif «\u00a0{objectif}\u00a0»."
         retenus.append(LevierRecommande(nom, scores[nom], raison[0].upper() + raison[1:]))
     retenus.sort(key=lambda levier: -levier.score)
     avertissement = ""
     if len(retenus) > MAX_CANAUX_CONSEILLES:
         premiers = _liste_et([levier.nom for levier in retenus[:MAX_CANAUX_CONSEILLES]])
         avertissement = (
-            f"Cela fait {len(retenus)} leviers : {AVERTISSEMENT_CANAUX} que d'être partout à moitié. "
+            f"Cela fait {len(retenus)} leviers\u00a0: {AVERTISSEMENT_CANAUX} que d'être partout à moitié. "
             f"Commencez par {premiers}."
         )
     return Recommandation(objectif, tuple(retenus), avertissement)
@@ -528,18 +537,20 @@ def _parts(parts) -> dict[str, float]:
     else:
         paires = list(parts)
     if not paires:
-        raise ErreurSaisie("Les parts (parts) sont vides : donnez au moins un canal et son pourcentage.")
+        raise ErreurSaisie("Les parts (parts) sont vides\u00a0: donnez au moins un canal et son pourcentage.")
     propres: dict[str, float] = {}
     for paire in paires:
         if not isinstance(paire, tuple) or len(paire) != 2:
             raise ErreurSaisie(
-                "Chaque part doit associer un canal à un pourcentage, par exemple (« SEA », 30)."
+                "Chaque part doit associer un canal à un pourcentage, par exemple («\u00a0SEA\u00a0», 30)."
             )
         canal, part = paire
         canal = v.texte(canal, "Le nom d'un canal", obligatoire=True).strip()
         if canal in propres:
-            raise ErreurSaisie(f"Le canal « {canal} » apparaît deux fois : regroupez ses parts.")
-        propres[canal] = v.pourcentage(part, f"La part du canal « {canal} »")
+            raise ErreurSaisie(
+                f"Le canal «\u00a0{canal}\u00a0» apparaît deux fois\u00a0: regroupez ses parts."
+            )
+        propres[canal] = v.pourcentage(part, f"La part du canal «\u00a0{canal}\u00a0»")
     return propres
 
 
@@ -560,15 +571,15 @@ def message_ecart(ecart: float) -> str:
     >>> print(message_ecart(5))
     Il manque 5\xa0points pour arriver à 100\xa0%.
     >>> print(message_ecart(-2.5))
-    Il y a 2,5\xa0points de trop : le total dépasse 100\xa0%.
+    Il y a 2,5\xa0points de trop\xa0: le total dépasse 100\xa0%.
     """
-    ecart = v.nombre(ecart, "L'écart à 100 %")
+    ecart = v.nombre(ecart, "L'écart à 100\u00a0%")
     if abs(ecart) <= TOLERANCE_CENT + _EPSILON:
         return ""
     quantite = fmt.points(abs(ecart), 2, signe=False)
     if ecart > 0:
         return f"Il manque {quantite} pour arriver à 100\u00a0%."
-    return f"Il y a {quantite} de trop : le total dépasse 100\u00a0%."
+    return f"Il y a {quantite} de trop\u00a0: le total dépasse 100\u00a0%."
 
 
 def repartir_budget(total, parts, marge_securite=0) -> pd.DataFrame:
@@ -592,7 +603,9 @@ def repartir_budget(total, parts, marge_securite=0) -> pd.DataFrame:
     propres = _parts(parts)
     marge = v.pourcentage(marge_securite, "La marge de sécurité (marge_securite)")
     if marge > 0 and NOM_RESERVE in propres:
-        raise ErreurSaisie(f"« {NOM_RESERVE} » est réservé à la marge : donnez un autre nom à ce canal.")
+        raise ErreurSaisie(
+            f"«\u00a0{NOM_RESERVE}\u00a0» est réservé à la marge\u00a0: donnez un autre nom à ce canal."
+        )
     somme = sum(propres.values())
     ecart = 100 - (somme + marge)
     if abs(ecart) > TOLERANCE_CENT + _EPSILON:
@@ -630,7 +643,7 @@ def normaliser_parts(parts, marge_securite: float = 0, pas: float | None = None)
     marge = v.pourcentage(marge_securite, "La marge de sécurité (marge_securite)")
     somme = sum(propres.values())
     if somme == 0:
-        raise ErreurSaisie("Toutes les parts valent 0 : donnez une part à au moins un canal.")
+        raise ErreurSaisie("Toutes les parts valent 0\u00a0: donnez une part à au moins un canal.")
     exactes = {canal: part * (100 - marge) / somme for canal, part in propres.items()}
     if pas is None:
         return exactes
@@ -639,7 +652,7 @@ def normaliser_parts(parts, marge_securite: float = 0, pas: float | None = None)
     if abs(unites * pas - (100 - marge)) > _EPSILON:
         raise ErreurSaisie(
             f"Avec un pas de {fmt.nombre(pas, 2)}, on ne peut pas compléter une marge de {fmt.pourcent(marge, 2)} "
-            "jusqu'à 100 % : choisissez une marge multiple du pas."
+            "jusqu'à 100\u00a0%\u00a0: choisissez une marge multiple du pas."
         )
     en_unites = {canal: part / pas for canal, part in exactes.items()}
     entieres = {canal: int(u + _EPSILON) for canal, u in en_unites.items()}
@@ -679,7 +692,7 @@ def evaluer_repartition(parts, marge_securite) -> Bilan:
     inconnus = [canal for canal in propres if canal not in REPARTITION_EXEMPLE]
     if inconnus:
         raise ErreurSaisie(
-            f"Le canal « {inconnus[0]} » ne fait pas partie de l'exercice : "
+            f"Le canal «\u00a0{inconnus[0]}\u00a0» ne fait pas partie de l'exercice\u00a0: "
             f"utilisez {_liste_et(list(REPARTITION_EXEMPLE))}."
         )
     remarques = []
@@ -689,42 +702,42 @@ def evaluer_repartition(parts, marge_securite) -> Bilan:
         return Bilan(False, (message_ecart(ecart) + " Corrigez d'abord le total.",))
     bas, haut = MARGE_CONSEILLEE
     if bas <= marge <= haut:
-        remarques.append(f"Réserve de {fmt.pourcent(marge)} : prudent, sans immobiliser trop d'argent.")
+        remarques.append(f"Réserve de {fmt.pourcent(marge)}\u00a0: prudent, sans immobiliser trop d'argent.")
     else:
         ok = False
         sens = (
             "trop faible pour absorber un imprévu"
             if marge < bas
-            else "trop forte : cet argent ne travaille pas"
+            else "trop forte\u00a0: cet argent ne travaille pas"
         )
         remarques.append(
-            f"Réserve de {fmt.pourcent(marge)} : {sens}. Visez {fmt.nombre(MARGE_CONSEILLEE[0], 0)} à {fmt.pourcent(MARGE_CONSEILLEE[1], 0)}."
+            f"Réserve de {fmt.pourcent(marge)}\u00a0: {sens}. Visez {fmt.nombre(MARGE_CONSEILLEE[0], 0)} à {fmt.pourcent(MARGE_CONSEILLEE[1], 0)}."
         )
     depenses = 100 - marge
     visibilite = sum(propres.get(canal, 0) for canal in CANAUX_VISIBILITE)
     part_visibilite = visibilite * 100 / depenses if depenses else 0
     if round(part_visibilite, 2) >= _BUDGET["part_visibilite_minimum"]:
         remarques.append(
-            f"{fmt.pourcent(part_visibilite)} des dépenses vont aux canaux qui font connaître la marque : "
+            f"{fmt.pourcent(part_visibilite)} des dépenses vont aux canaux qui font connaître la marque\u00a0: "
             "cohérent avec l'objectif de visibilité."
         )
     else:
         ok = False
         remarques.append(
             f"Seulement {fmt.pourcent(part_visibilite)} des dépenses vont aux canaux de visibilité "
-            "(publicité sociale, influence, annonces Google) : visez au moins les deux tiers."
+            "(publicité sociale, influence, annonces Google)\u00a0: visez au moins les deux tiers."
         )
     email = propres.get("E-mailing", 0)
     if email > _BUDGET["email_maximum"]:
         ok = False
         remarques.append(
-            f"L'e-mailing reçoit {fmt.pourcent(email)} : il parle à des contacts déjà acquis, "
+            f"L'e-mailing reçoit {fmt.pourcent(email)}\u00a0: il parle à des contacts déjà acquis, "
             f"il fait peu connaître la marque. Gardez-le sous {fmt.pourcent(_BUDGET['email_maximum'], 0)}."
         )
     actifs = [canal for canal, part in propres.items() if part >= _BUDGET["part_canal_actif"]]
     if len(actifs) > _BUDGET["canaux_actifs_maximum"]:
         remarques.append(
-            f"{len(actifs)} canaux reçoivent au moins {fmt.pourcent(_BUDGET['part_canal_actif'])} : avec un petit budget, {AVERTISSEMENT_CANAUX} "
+            f"{len(actifs)} canaux reçoivent au moins {fmt.pourcent(_BUDGET['part_canal_actif'])}\u00a0: avec un petit budget, {AVERTISSEMENT_CANAUX} "
             "et y mettre des moyens suffisants."
         )
     return Bilan(ok, tuple(remarques))

@@ -11,7 +11,7 @@ messages du correcteur) viennent de ``contenu/02-swot.yaml``.
 
 >>> swot = Swot(["communauté Instagram fidèle"], ["site peu visité"], ["essor de la seconde main"], [])
 >>> swot.tows()["SO"].pistes[0]
-'Comment utiliser « communauté Instagram fidèle » pour saisir « essor de la seconde main » ?'
+'Comment utiliser «\\xa0communauté Instagram fidèle\\xa0» pour saisir «\\xa0essor de la seconde main\\xa0»\\xa0?'
 >>> Swot.depuis_json(swot.vers_json()) == swot
 True
 """
@@ -173,7 +173,7 @@ class StrategieTows:
 
     def __str__(self) -> str:
         corps = "\n".join(f"- {p}" for p in self.pistes) if self.pistes else f"- {self.conseil}"
-        return f"{self.code} ({self.titre}) : {self.principe}\n{corps}"
+        return f"{self.code} ({self.titre})\u00a0: {self.principe}\n{corps}"
 
 
 # code → (quadrant 1, quadrant 2, titre, principe, modèle de question)
@@ -216,13 +216,13 @@ def _entrees(valeurs, quadrant: str) -> list[str]:
             f'["{SINGULIERS[quadrant]} n° 1", "{SINGULIERS[quadrant]} n° 2"], pas un texte seul.'
         )
     if isinstance(valeurs, Mapping) or not isinstance(valeurs, Iterable):
-        raise ErreurSaisie(f"{libelle} doit être une liste de textes courts (reçu : {valeurs!r}).")
+        raise ErreurSaisie(f"{libelle} doit être une liste de textes courts (reçu\u00a0: {valeurs!r}).")
     propres = []
     for rang, valeur in enumerate(valeurs, start=1):
         if not isinstance(valeur, str):
             raise ErreurSaisie(
                 f"L'entrée n° {rang} des {TITRES[quadrant].lower()} ({quadrant}) doit être un texte "
-                f"(reçu : {valeur!r}). Mettez-la entre guillemets."
+                f"(reçu\u00a0: {valeur!r}). Mettez-la entre guillemets."
             )
         if valeur.strip():
             propres.append(valeur)
@@ -252,7 +252,7 @@ class Swot:
             self.entreprise = ""
         if not isinstance(self.entreprise, str):
             raise ErreurSaisie(
-                f"Le nom de l'entreprise (entreprise) doit être un texte (reçu : {self.entreprise!r})."
+                f"Le nom de l'entreprise (entreprise) doit être un texte (reçu\u00a0: {self.entreprise!r})."
             )
 
     # --- lecture -------------------------------------------------------------------------------
@@ -260,8 +260,8 @@ class Swot:
     def quadrant(self, nom: str) -> list[str]:
         """Les entrées d'un quadrant (``"forces"``, ``"faiblesses"``, ``"opportunites"``, ``"menaces"``)."""
         if nom not in QUADRANTS:
-            possibles = ", ".join(f"« {q} »" for q in QUADRANTS)
-            raise ErreurSaisie(f"Le quadrant doit valoir {possibles} (reçu : {nom!r}).")
+            possibles = ", ".join(f"«\u00a0{q}\u00a0»" for q in QUADRANTS)
+            raise ErreurSaisie(f"Le quadrant doit valoir {possibles} (reçu\u00a0: {nom!r}).")
         return getattr(self, nom)
 
     def quadrants_vides(self) -> list[str]:
@@ -287,7 +287,7 @@ class Swot:
 
         >>> pistes = Swot(["A", "B"], [], ["C"], []).tows()
         >>> list(pistes["SO"])
-        ['Comment utiliser « A » pour saisir « C » ?', 'Comment utiliser « B » pour saisir « C » ?']
+        ['Comment utiliser «\\xa0A\\xa0» pour saisir «\\xa0C\\xa0»\\xa0?', 'Comment utiliser «\\xa0B\\xa0» pour saisir «\\xa0C\\xa0»\\xa0?']
         >>> pistes["WT"].conseil
         'Ajoutez au moins une faiblesse et une menace pour construire cette stratégie.'
         """
@@ -295,7 +295,7 @@ class Swot:
             isinstance(longueur_max, bool) or not isinstance(longueur_max, int) or longueur_max < 2
         ):
             raise ErreurSaisie(
-                f"La longueur maximale (longueur_max) doit être un nombre entier d'au moins 2 (reçu : {longueur_max!r})."
+                f"La longueur maximale (longueur_max) doit être un nombre entier d'au moins 2 (reçu\u00a0: {longueur_max!r})."
             )
         resultat = {}
         for code, (q1, q2, titre, principe, modele) in _TOWS.items():
@@ -329,7 +329,9 @@ class Swot:
         """Remarques en français : quadrants vides, entrées qui ne sont pas des constats, entrées mal rangées (interne/externe), doublons."""
         remarques = []
         for q in self.quadrants_vides():
-            remarques.append(f"Le quadrant « {TITRES[q]} » est vide : cherchez {PISTES_QUADRANT_VIDE[q]}.")
+            remarques.append(
+                f"Le quadrant «\u00a0{TITRES[q]}\u00a0» est vide\u00a0: cherchez {PISTES_QUADRANT_VIDE[q]}."
+            )
         for q in QUADRANTS:
             for entree in getattr(self, q):
                 defaut = defaut_de_constat(entree, complet=False)
@@ -344,7 +346,7 @@ class Swot:
                         else "les opportunités ou les menaces"
                     )
                     remarques.append(
-                        f"« {abreger(entree, 60)} » ressemble à un facteur {origine} : "
+                        f"«\u00a0{abreger(entree, 60)}\u00a0» ressemble à un facteur {origine}\u00a0: "
                         f"sa place est plutôt dans {autres}."
                     )
         vus: dict[str, str] = {}
@@ -353,7 +355,7 @@ class Swot:
                 cle = _cle(entree)
                 if cle in vus:
                     remarques.append(
-                        f"« {abreger(entree, 60)} » apparaît deux fois : gardez-le une seule fois."
+                        f"«\u00a0{abreger(entree, 60)}\u00a0» apparaît deux fois\u00a0: gardez-le une seule fois."
                     )
                 vus.setdefault(cle, q)
         return remarques
@@ -528,7 +530,7 @@ def corriger_classement(
     reponses = list(reponses)
     if len(reponses) != len(constats):
         raise ErreurSaisie(
-            f"Il faut une réponse par constat : {len(constats)} attendues, {len(reponses)} reçues."
+            f"Il faut une réponse par constat\u00a0: {len(constats)} attendues, {len(reponses)} reçues."
         )
     retours = []
     for reponse, constat in zip(reponses, constats, strict=True):
@@ -536,18 +538,20 @@ def corriger_classement(
             retours.append(Retour(False, "Choisissez une case pour ce constat."))
             continue
         if reponse not in QUADRANTS:
-            possibles = ", ".join(f"« {q} »" for q in QUADRANTS)
-            raise ErreurSaisie(f"Chaque réponse doit valoir {possibles} (reçu : {reponse!r}).")
+            possibles = ", ".join(f"«\u00a0{q}\u00a0»" for q in QUADRANTS)
+            raise ErreurSaisie(f"Chaque réponse doit valoir {possibles} (reçu\u00a0: {reponse!r}).")
         if reponse == constat.quadrant:
             retours.append(Retour(True, f"Juste. {constat.raison}"))
         else:
             piege = ""
             if ORIGINE[reponse] != ORIGINE[constat.quadrant]:
-                piege = f" Attention au piège interne/externe : ce constat est {ORIGINE[constat.quadrant]}."
+                piege = (
+                    f" Attention au piège interne/externe\u00a0: ce constat est {ORIGINE[constat.quadrant]}."
+                )
             retours.append(
                 Retour(
                     False,
-                    f"Non, pas « {TITRES[reponse]} » mais « {TITRES[constat.quadrant]} ».{piege} {constat.raison}",
+                    f"Non, pas «\u00a0{TITRES[reponse]}\u00a0» mais «\u00a0{TITRES[constat.quadrant]}\u00a0».{piege} {constat.raison}",
                 )
             )
     return retours
@@ -599,7 +603,7 @@ def corriger_audit(forces: Sequence[str], faiblesses: Sequence[str]) -> list[Ret
     recevables = [e for e in toutes if defaut_de_constat(e) is None]
     externes = [e for e in recevables if origine_probable(e) == "externe"]
     if externes:
-        liste = ", ".join(f"« {abreger(e, 50)} »" for e in externes)
+        liste = ", ".join(f"«\u00a0{abreger(e, 50)}\u00a0»" for e in externes)
         retours.append(Retour(False, messages["externes"].format(liste=liste)))
     elif recevables:
         retours.append(Retour(True, messages["internes_ok"]))
@@ -641,7 +645,7 @@ def defaut_de_constat(texte: str, complet: bool = True) -> str | None:
     >>> defaut_de_constat("200 visites par mois") is None
     True
     >>> defaut_de_constat("bla bla bla")
-    '« bla bla bla » est trop vague (« bla ») : nommez précisément le fait observé.'
+    '«\\xa0bla bla bla\\xa0» est trop vague («\\xa0bla\\xa0»)\\xa0: nommez précisément le fait observé.'
     """
     if not isinstance(texte, str):
         raise ErreurSaisie("Le constat à vérifier doit être un texte.")
@@ -678,7 +682,9 @@ def nature_concurrence(memes_produits: bool, meme_besoin: bool) -> str:
     """
     for nom, valeur in (("memes_produits", memes_produits), ("meme_besoin", meme_besoin)):
         if not isinstance(valeur, bool):
-            raise ErreurSaisie(f"La réponse ({nom}) doit être True (oui) ou False (non), reçu : {valeur!r}.")
+            raise ErreurSaisie(
+                f"La réponse ({nom}) doit être True (oui) ou False (non), reçu\u00a0: {valeur!r}."
+            )
     if memes_produits:
         return "direct"
     return "indirect" if meme_besoin else "aucune"
@@ -695,17 +701,17 @@ def grille_concurrents(fiches: Mapping[str, Sequence[str]]):
     import pandas as pd
 
     if not isinstance(fiches, Mapping) or not fiches:
-        raise ErreurSaisie("La grille est vide : ajoutez au moins un concurrent et ses réponses.")
+        raise ErreurSaisie("La grille est vide\u00a0: ajoutez au moins un concurrent et ses réponses.")
     colonnes = {"Question": list(GRILLE_CONCURRENT)}
     for nom, reponses in fiches.items():
         if isinstance(reponses, str) or not isinstance(reponses, Sequence):
             raise ErreurSaisie(
-                f"Les réponses pour « {nom} » doivent être une liste de textes, une par question."
+                f"Les réponses pour «\u00a0{nom}\u00a0» doivent être une liste de textes, une par question."
             )
         if len(reponses) != len(GRILLE_CONCURRENT):
             raise ErreurSaisie(
-                f"Il faut {len(GRILLE_CONCURRENT)} réponses pour « {nom} », une par question "
-                f"(reçu : {len(reponses)})."
+                f"Il faut {len(GRILLE_CONCURRENT)} réponses pour «\u00a0{nom}\u00a0», une par question "
+                f"(reçu\u00a0: {len(reponses)})."
             )
         colonnes[str(nom)] = [str(r) for r in reponses]
     return pd.DataFrame(colonnes)
@@ -739,8 +745,8 @@ def exemple_graine_de_ville() -> Swot:
         listes = [[e.format(**chiffres) for e in exemple[q]] for q in QUADRANTS]
     except (KeyError, IndexError, ValueError) as erreur:
         raise contenu.ErreurContenu(
-            f"Le fichier de contenu « {contenu.fichier_du_chapitre(CHAPITRE)} », à l'entrée "
-            f"« exemple_graine_de_ville » : seuls {{abonnes}}, {{visites}} et {{budget}} sont permis entre "
+            f"Le fichier de contenu «\u00a0{contenu.fichier_du_chapitre(CHAPITRE)}\u00a0», à l'entrée "
+            f"«\u00a0exemple_graine_de_ville\u00a0»\u00a0: seuls {{abonnes}}, {{visites}} et {{budget}} sont permis entre "
             f"accolades ({erreur})."
         ) from None
     return Swot(*listes, entreprise=cas.nom)
@@ -768,14 +774,14 @@ class AnalyseConcurrent:
         nom = self.nom.strip()
         if self.nature == "aucune":
             return (
-                f"{nom or 'Cette entreprise'} ne vend pas vos produits et ne répond pas au même besoin : "
+                f"{nom or 'Cette entreprise'} ne vend pas vos produits et ne répond pas au même besoin\u00a0: "
                 "ce n'est pas un concurrent."
             )
         qui = f"{nom} est un concurrent {self.nature}" if nom else f"Concurrent {self.nature}"
         debut = f"{qui}, avec un taux d'interaction de {pourcent(self.taux_interaction)}."
-        atouts = f" Ses atouts : {', '.join(self.atouts)}." if self.atouts else ""
+        atouts = f" Ses atouts\u00a0: {', '.join(self.atouts)}." if self.atouts else ""
         failles = (
-            f" Ses failles, à exploiter : {', '.join(self.failles)}."
+            f" Ses failles, à exploiter\u00a0: {', '.join(self.failles)}."
             if self.failles
             else " Aucune faille visible."
         )
@@ -810,7 +816,9 @@ def analyser_concurrent(
     }
     for cle, valeur in reponses.items():
         if not isinstance(valeur, bool):
-            raise ErreurSaisie(f"La réponse ({cle}) doit être True (oui) ou False (non), reçu : {valeur!r}.")
+            raise ErreurSaisie(
+                f"La réponse ({cle}) doit être True (oui) ou False (non), reçu\u00a0: {valeur!r}."
+            )
     taux = taux_engagement(interactions, abonnes)
     atouts, failles = [], []
     for vrai, atout, faille in (

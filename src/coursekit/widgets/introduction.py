@@ -50,9 +50,9 @@ class Glossaire(Simulateur):
             self.fiche.value = ""
             return
         self.fiche.value = (
-            f"<div style='font-size:1.2em;line-height:1.5'><strong>{html.escape(terme.sigle)}</strong> : "
+            f"<div style='font-size:1.2em;line-height:1.5'><strong>{html.escape(terme.sigle)}</strong>\u00a0: "
             f"<em>{html.escape(terme.developpe)}</em><br>{html.escape(terme.definition)}"
-            f"<br><small>Pour aller plus loin : chapitre {html.escape(terme.chapitre.split('-')[0])}</small></div>"
+            f"<br><small>Pour aller plus loin\u00a0: chapitre {html.escape(terme.chapitre.split('-')[0])}</small></div>"
         )
         self.message.info(f"{terme.sigle} fait partie des {len(sigles())} sigles du cours.")
 
@@ -106,7 +106,7 @@ def _curseur(libelle: str, reglage: dict, affichage, entier: bool) -> Curseur:
 class SimulateurInfluence(Simulateur):
     """Micro-influenceur ou star ? Interactions obtenues avec un même budget et coût d'une interaction."""
 
-    titre = "Simulateur « Influenceurs »"
+    titre = "Simulateur «\u00a0Influenceurs\u00a0»"
     NOMS = tuple(p["nom"] for p in reglages_influence()["profils"])
     # Sous les barres, sur deux lignes : sur une seule, les deux noms se chevauchent.
     NOMS_AXE = tuple(p["nom_axe"] for p in reglages_influence()["profils"])
@@ -190,12 +190,12 @@ class SimulateurInfluence(Simulateur):
         """Interprétation en une phrase."""
         if micro["publications"] == 0 and star["publications"] == 0:
             return (
-                f"Ce budget ne paie aucune publication : il faut au moins {fmt.monnaie(self.prix_micro.value)} "
+                f"Ce budget ne paie aucune publication\u00a0: il faut au moins {fmt.monnaie(self.prix_micro.value)} "
                 f"pour le micro-influenceur et {fmt.monnaie(self.prix_star.value)} pour le grand compte."
             )
         if star["publications"] == 0:
             return (
-                f"Ce budget ne paie même pas une publication du grand compte ({fmt.monnaie(self.prix_star.value)}) : "
+                f"Ce budget ne paie même pas une publication du grand compte ({fmt.monnaie(self.prix_star.value)})\u00a0: "
                 f"le micro-influenceur, lui, en permet {micro['publications']}, soit "
                 f"{fmt.nombre(micro['interactions'], 0)} interactions."
             )
@@ -205,10 +205,10 @@ class SimulateurInfluence(Simulateur):
         if round(facteur, 1) <= 1:
             return (
                 f"Une interaction coûte {fmt.monnaie(micro['cout'], 2)} avec le micro-influenceur et "
-                f"{fmt.monnaie(star['cout'], 2)} avec le grand compte : les deux se valent par interaction."
+                f"{fmt.monnaie(star['cout'], 2)} avec le grand compte\u00a0: les deux se valent par interaction."
             )
         return (
             f"Une interaction coûte {fmt.monnaie(micro['cout'], 2)} avec le micro-influenceur et "
-            f"{fmt.monnaie(star['cout'], 2)} avec le grand compte : le {nom.lower()} est "
+            f"{fmt.monnaie(star['cout'], 2)} avec le grand compte\u00a0: le {nom.lower()} est "
             f"{fmt.nombre(facteur)} fois moins cher par interaction."
         )

@@ -150,7 +150,7 @@ class ConstructeurSwot(Simulateur):
         for q in QUADRANTS:
             self.listes[q] = widgets.Textarea(
                 value=texte_depuis_entrees(swot.quadrant(q)),
-                placeholder=f"Une {SINGULIERS[q]} par ligne : {PISTES_QUADRANT_VIDE[q]}",
+                placeholder=f"Une {SINGULIERS[q]} par ligne\u00a0: {PISTES_QUADRANT_VIDE[q]}",
                 continuous_update=True,
                 layout=widgets.Layout(width="98%", height="8em"),
             )
@@ -292,9 +292,9 @@ class ConstructeurSwot(Simulateur):
         )
         if swot.est_vide():
             self.message.info(
-                "Tapez une entrée par ligne dans chaque case : la matrice et les pistes d'action se "
+                "Tapez une entrée par ligne dans chaque case\u00a0: la matrice et les pistes d'action se "
                 "construisent au fur et à mesure.",
-                gras="Pour commencer :",
+                gras="Pour commencer\u00a0:",
             )
             return
         conseils = swot.conseils()
@@ -303,10 +303,10 @@ class ConstructeurSwot(Simulateur):
             reste = len(conseils) - 3
             if reste > 0:
                 suite += f" (et {_pluriel(reste, 'autre remarque')})"
-            self.message.info(f"{bilan} {suite}", gras="Conseils :")
+            self.message.info(f"{bilan} {suite}", gras="Conseils\u00a0:")
         else:
             self.message.succes(
-                f"{bilan} Les quatre cases sont remplies : lisez les pistes croisées ci-dessous et "
+                f"{bilan} Les quatre cases sont remplies\u00a0: lisez les pistes croisées ci-dessous et "
                 "choisissez celles qui nourriront votre mix marketing.",
                 gras="Diagnostic complet.",
             )
@@ -512,13 +512,13 @@ class ExerciceClassement(widgets.VBox):
         texte = f"{justes} bonne{'s' if justes > 1 else ''} réponse{'s' if justes > 1 else ''} sur {len(retours)}."
         consignes = textes("exercice_classement")
         if justes == len(retours):
-            self.score.succes(f"{texte} {consignes['tout_juste']}", gras="Bravo !")
+            self.score.succes(f"{texte} {consignes['tout_juste']}", gras="Bravo\u00a0!")
         else:
             self.score.info(f"{texte} {consignes['conseil']}")
         return retours
 
     def __repr__(self) -> str:
-        return f"Exercice : classer {len(self.constats)} constats dans la matrice SWOT"
+        return f"Exercice\u00a0: classer {len(self.constats)} constats dans la matrice SWOT"
 
 
 class ExerciceAudit(widgets.VBox):
@@ -563,11 +563,11 @@ class ExerciceAudit(widgets.VBox):
             return None
         self.retour.value = html_retours(retours)
         if all(r.juste for r in retours):
-            self.message.succes(self.consignes["bravo"], gras="Bravo !")
+            self.message.succes(self.consignes["bravo"], gras="Bravo\u00a0!")
         else:
             a_revoir = sum(not r.juste for r in retours)
-            self.message.info(f"{_pluriel(a_revoir, 'point')} à revoir : {self.consignes['a_revoir']}")
+            self.message.info(f"{_pluriel(a_revoir, 'point')} à revoir\u00a0: {self.consignes['a_revoir']}")
         return retours
 
     def __repr__(self) -> str:
-        return "Exercice : trois forces et trois faiblesses (exécutez le notebook pour répondre)"
+        return "Exercice\u00a0: trois forces et trois faiblesses (exécutez le notebook pour répondre)"
