@@ -88,3 +88,27 @@ def chercher(requete: str) -> Terme:
 def sigles() -> list[str]:
     """Les sigles du glossaire, dans l'ordre alphabétique."""
     return sorted(t.sigle for t in GLOSSAIRE)
+
+
+SCHEMA_METIERS = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["metier", "mission", "indicateur"],
+        "additionalProperties": False,
+        "properties": {"metier": _TEXTE, "mission": _TEXTE, "indicateur": _TEXTE},
+    },
+}
+"""La forme de la section ``metiers`` de ``contenu/00-introduction.yaml``."""
+
+
+def tableau_metiers():
+    """Les métiers du marketing digital : ce que fait chacun et l'indicateur qu'il suit de près.
+
+    >>> tableau_metiers().columns.tolist()
+    ['metier', 'mission', 'indicateur']
+    """
+    import pandas as pd
+
+    return pd.DataFrame(contenu.section("00", "metiers", SCHEMA_METIERS))
