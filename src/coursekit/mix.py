@@ -145,6 +145,10 @@ SCHEMAS: dict[str, dict] = {
         ],
     ),
     "kit_jargon": _TEXTES,
+    "formats_par_phase": _liste_de(
+        _objet({"phase": _TEXTE, "formats": _TEXTE, "outils": _TEXTE, "indicateur": _TEXTE})
+    ),
+    "annuaires": _liste_de(_objet({"nom": _TEXTE, "interet": _TEXTE})),
 }
 """La forme attendue de chaque section de ``01-mix-marketing.yaml`` lue par ce module."""
 
@@ -828,3 +832,21 @@ def tableau_7p() -> pd.DataFrame:
             for p, role in MIX_7P.items()
         ]
     )
+
+
+def tableau_formats() -> pd.DataFrame:
+    """Phase par phase : les formats de contenu, les outils de mesure et l'indicateur à suivre.
+
+    >>> tableau_formats()["phase"].tolist() == list(OBJECTIFS)
+    True
+    """
+    return pd.DataFrame(donnees("formats_par_phase"), columns=["phase", "formats", "outils", "indicateur"])
+
+
+def tableau_annuaires() -> pd.DataFrame:
+    """Les annuaires où inscrire une petite entreprise, et ce que chacun apporte.
+
+    >>> len(tableau_annuaires())
+    3
+    """
+    return pd.DataFrame(donnees("annuaires"), columns=["nom", "interet"])
