@@ -119,6 +119,17 @@ SCHEMAS: dict[str, dict] = {
             ),
         }
     ),
+    "questions_offre": {
+        "type": "array",
+        "minItems": 1,
+        "items": _objet({"question": _TEXTE, "si_oui": _TEXTE, "graine_de_ville": _TEXTE}),
+    },
+    "etudes": {
+        "type": "array",
+        "minItems": 1,
+        "items": _objet({"type": _TEXTE, "definition": _TEXTE, "exemples": _TEXTE}),
+    },
+    "identite_marque": _objet({"valeurs": _TEXTES, "slogan": _TEXTE, "charte": _TEXTES}),
 }
 """La forme attendue de chaque section de ``02-swot.yaml`` lue par ce module."""
 
@@ -832,3 +843,35 @@ def analyser_concurrent(
     elif taux < SEUIL_INTERACTION_FAIBLE:
         failles.append("une audience peu impliquée")
     return AnalyseConcurrent(nom, nature, taux, tuple(atouts), tuple(failles))
+
+
+def tableau_offre():
+    """Les trois questions pour analyser une offre, ce qu'une réponse « oui » implique, et le cas de Graine de Ville.
+
+    >>> tableau_offre().shape
+    (3, 3)
+    """
+    import pandas as pd
+
+    return pd.DataFrame(donnees("questions_offre"), columns=["question", "si_oui", "graine_de_ville"])
+
+
+def tableau_etudes():
+    """Veille, étude documentaire (secondaire) et étude de terrain (primaire) : définition et exemples.
+
+    >>> tableau_etudes()["type"].tolist()[0]
+    'Veille'
+    """
+    import pandas as pd
+
+    return pd.DataFrame(donnees("etudes"), columns=["type", "definition", "exemples"])
+
+
+def identite_graine_de_ville() -> str:
+    """Valeurs, slogan et charte graphique de Graine de Ville, en Markdown (texte du fichier de contenu)."""
+    identite = donnees("identite_marque")
+    lignes = ["**Valeurs**", ""]
+    lignes += [f"- {valeur}" for valeur in identite["valeurs"]]
+    lignes += ["", f"**Slogan**\u00a0: «\u00a0{identite['slogan']}\u00a0»", "", "**Charte graphique**", ""]
+    lignes += [f"- {regle}" for regle in identite["charte"]]
+    return "\n".join(lignes)
