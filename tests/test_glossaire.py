@@ -16,7 +16,7 @@ def test_recherche_tolerante():
 
 
 def test_sigle_inconnu_propose_des_voisins():
-    with pytest.raises(ErreurSaisie, match="Vouliez-vous dire : CPL"):
+    with pytest.raises(ErreurSaisie, match="Vouliez-vous dire\u00a0: CPL"):
         chercher("cpll")
     with pytest.raises(ErreurSaisie, match="obligatoire"):
         chercher("  ")

@@ -48,7 +48,7 @@ def test_tows_croise_les_bons_quadrants():
     tows = swot_graine().tows()
     assert tuple(tows) == CODES_TOWS == ("SO", "WO", "ST", "WT")
     assert tows["SO"].pistes[0] == (
-        "Comment utiliser « communauté Instagram fidèle » pour saisir « essor de la seconde main » ?"
+        "Comment utiliser «\u00a0communauté Instagram fidèle\u00a0» pour saisir «\u00a0essor de la seconde main\u00a0»\u00a0?"
     )
     # chaque entrée des deux quadrants croisés est citée au moins une fois
     assert len(tows["SO"]) == 3
@@ -56,8 +56,8 @@ def test_tows_croise_les_bons_quadrants():
     assert "500 visites par mois" in tows["WO"] and "loi anti-gaspillage" in tows["WO"]
     assert "concurrents mieux référencés" in tows["ST"] and "essor" not in str(tows["ST"])
     assert list(tows["WT"]) == [
-        "Que faire pour que « 500 visites par mois » ne nous rende pas vulnérables face à "
-        "« concurrents mieux référencés » ?"
+        "Que faire pour que «\u00a0500 visites par mois\u00a0» ne nous rende pas vulnérables face à "
+        "«\u00a0concurrents mieux référencés\u00a0»\u00a0?"
     ]
 
 
@@ -184,7 +184,10 @@ def test_markdown_complet_et_echappe():
     assert "- a  \n  b" in md  # retour à la ligne gardé dans la puce
     assert md.count("*À compléter.*") == 2
     assert "### SO : stratégie offensive" in md
-    assert "Comment utiliser « &lt;script&gt;alert(1)&lt;/script&gt; » pour saisir « essor » ?" in md
+    assert (
+        "Comment utiliser «\u00a0&lt;script&gt;alert(1)&lt;/script&gt;\u00a0» pour saisir «\u00a0essor\u00a0»\u00a0?"
+        in md
+    )
     assert "Ajoutez au moins une force et une menace" in md
 
 
@@ -215,9 +218,9 @@ def test_origine_probable_et_conseils():
     assert origine_probable("notre budget de 5 000 €") == "interne"
     assert origine_probable("une belle histoire") is None
     conseils = Swot(forces=["essor de la seconde main"], menaces=["notre équipe est petite"]).conseils()
-    assert any("« essor de la seconde main » ressemble à un facteur externe" in c for c in conseils)
-    assert any("« notre équipe est petite » ressemble à un facteur interne" in c for c in conseils)
-    assert any("« Opportunités » est vide" in c for c in conseils)
+    assert any("«\u00a0essor de la seconde main\u00a0» ressemble à un facteur externe" in c for c in conseils)
+    assert any("«\u00a0notre équipe est petite\u00a0» ressemble à un facteur interne" in c for c in conseils)
+    assert any("«\u00a0Opportunités\u00a0» est vide" in c for c in conseils)
     assert any(
         "apparaît deux fois" in c for c in Swot(forces=["Prix bas"], faiblesses=["prix bas !"]).conseils()
     )
@@ -247,10 +250,13 @@ def test_corriger_audit():
     )
     assert all(r.juste for r in bon)
     court = corriger_audit(["une force"], ["a", "b", "c", "d"])
-    assert "Forces : 1 entrée ; il en faut 3" in court[0].explication and not court[0].juste
-    assert "Faiblesses : 4 entrées ; gardez les 3" in court[1].explication
+    assert "Forces\u00a0: 1 entrée\u00a0; il en faut 3" in court[0].explication and not court[0].juste
+    assert "Faiblesses\u00a0: 4 entrées\u00a0; gardez les 3" in court[1].explication
     piege = corriger_audit(["a 1", "b", "c"], ["concurrence forte", "tendance au vrac", "d"])
-    assert any("« concurrence forte », « tendance au vrac »" in r.explication and not r.juste for r in piege)
+    assert any(
+        "«\u00a0concurrence forte\u00a0», «\u00a0tendance au vrac\u00a0»" in r.explication and not r.juste
+        for r in piege
+    )
     assert any("Aucun constat n'est chiffré" in r.explication for r in corriger_audit(["a", "b", "c"], []))
     assert any("deux fois" in r.explication for r in corriger_audit(["Prix bas", "prix  bas"], []))
 

@@ -27,7 +27,7 @@ def test_frappe_met_a_jour_matrice_pistes_et_phrase():
     assert outil.elements["opportunites"].get_text() == "• essor de la seconde main"
     assert outil.graphique.value != image
     assert (
-        "Comment utiliser « communauté Instagram fidèle » pour saisir « essor de la seconde main » ?"
+        "Comment utiliser «\u00a0communauté Instagram fidèle\u00a0» pour saisir «\u00a0essor de la seconde main\u00a0»\u00a0?"
         in html.unescape(outil.tows.value)
     )
     assert "Ajoutez au moins une faiblesse et une menace" in html.unescape(outil.tows.value)
@@ -170,8 +170,8 @@ def test_exercice_audit_retour_sur_le_compte_et_la_place():
     exercice.faiblesses.value = "200 visites par mois\npas de newsletter\nfiches produit incomplètes"
     retours = exercice.verifier()
     assert not all(r.juste for r in retours)
-    assert "Forces : 2 entrées ; il en faut 3" in html.unescape(exercice.retour.value)
-    assert "« concurrence forte »" in html.unescape(exercice.retour.value)
+    assert "Forces\u00a0: 2 entrées\u00a0; il en faut 3" in html.unescape(exercice.retour.value)
+    assert "«\u00a0concurrence forte\u00a0»" in html.unescape(exercice.retour.value)
     assert "à revoir" in exercice.message.texte
     exercice.forces.value = "5 000 abonnés Instagram fidèles\nphotos soignées\nlivraison en 48 h"
     exercice.bouton.click()

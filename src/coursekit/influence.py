@@ -27,7 +27,7 @@ def cout_par_interaction(prix, abonnes, taux_engagement) -> float:
         from coursekit.erreurs import ErreurSaisie
 
         raise ErreurSaisie(
-            "Avec 0 abonné ou 0 % d'engagement, la publication n'apporte aucune interaction : "
+            "Avec 0 abonné ou 0\u00a0% d'engagement, la publication n'apporte aucune interaction\u00a0: "
             "le coût par interaction ne peut pas se calculer."
         )
     return prix / interactions

@@ -1,7 +1,9 @@
 """Le mix marketing digital : ses sept politiques, le choix des leviers, la répartition du budget.
 
-Tout ici est pur : des données du cours (politiques, formats de bannières,
-leviers) et des calculateurs qui prennent des nombres ou des textes et rendent
+Les données du cours (politiques, formats de bannières, leviers, phases, règles
+du sélecteur et de l'exercice de budget) vivent dans le fichier de contenu
+``contenu/01-mix-marketing.yaml`` ; ce module les valide (un schéma par section)
+et garde les calculateurs purs : ils prennent des nombres ou des textes et rendent
 des nombres, des tableaux ou des recommandations. Les parts de budget sont
 **en pour cent** (30 veut dire 30 %). Rien n'est arrondi : on arrondit à l'affichage.
 
@@ -18,28 +20,177 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from coursekit import contenu
 from coursekit import format as fmt
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
 
 # ---------------------------------------------------------------------------
+# Schémas des sections du fichier de contenu (ce qu'un professeur peut y changer)
+# ---------------------------------------------------------------------------
+
+CHAPITRE = "01"
+_TEXTE = {"type": "string", "minLength": 1}
+_TEXTES = {"type": "array", "minItems": 1, "items": _TEXTE}
+_DICO_TEXTES = {"type": "object", "minProperties": 1, "additionalProperties": _TEXTE}
+_POSITIF = {"type": "number", "minimum": 0}
+_POURCENT = {"type": "number", "minimum": 0, "maximum": 100}
+
+
+def _objet(proprietes: dict, obligatoires=None) -> dict:
+    return {
+        "type": "object",
+        "required": list(proprietes) if obligatoires is None else obligatoires,
+        "additionalProperties": False,
+        "properties": proprietes,
+    }
+
+
+def _liste_de(schema: dict) -> dict:
+    return {"type": "array", "minItems": 1, "items": schema}
+
+
+SCHEMAS: dict[str, dict] = {
+    "mix_4p": _DICO_TEXTES,
+    "mix_7p_ajouts": _DICO_TEXTES,
+    "fonctions": _DICO_TEXTES,
+    "differences": _liste_de(_objet({"critere": _TEXTE, "traditionnel": _TEXTE, "digital": _TEXTE})),
+    "historique": _liste_de(_objet({"annee": {"type": "integer"}, "ere": _TEXTE, "idee": _TEXTE})),
+    "politiques": {
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": _objet(
+            {"role": _TEXTE, "leviers": _TEXTES, "exemple": _TEXTE, "objectifs": _TEXTES},
+            ["role", "leviers", "exemple"],
+        ),
+    },
+    "formats_bannieres": _liste_de(
+        _objet(
+            {
+                "nom": _TEXTE,
+                "nom_anglais": _TEXTE,
+                "largeur": {"type": "integer", "minimum": 1},
+                "hauteur": {"type": "integer", "minimum": 1},
+                "emplacement": _TEXTE,
+            }
+        )
+    ),
+    "push_pull": _objet(
+        {
+            "leviers": {
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": {"enum": ["push", "pull"]},
+            },
+            "raisons": _objet({"push": _TEXTE, "pull": _TEXTE}),
+        }
+    ),
+    "parcours": _objet(
+        {
+            "objectifs": _TEXTES,
+            "habitudes": _TEXTES,
+            "phases": {
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": _objet({"moment": _TEXTE, "message": _TEXTE, "leviers": _TEXTES}),
+            },
+        }
+    ),
+    "leviers": _liste_de(
+        _objet(
+            {
+                "nom": _TEXTE,
+                "outils": _TEXTE,
+                "atout": _TEXTE,
+                "adequation": {
+                    "type": "object",
+                    "additionalProperties": {"type": "integer", "minimum": 0, "maximum": 3},
+                },
+                "habitudes": {"type": "array", "items": _TEXTE},
+            }
+        )
+    ),
+    "recommandation": _objet(
+        {
+            "etoiles_minimum": {"type": "integer", "minimum": 0, "maximum": 3},
+            "poids_objectif": _POURCENT,
+            "poids_habitudes": _POURCENT,
+            "max_canaux": {"type": "integer", "minimum": 1},
+            "avertissement": _TEXTE,
+            "articles": _DICO_TEXTES,
+        }
+    ),
+    "budget": _objet(
+        {
+            "nom_reserve": _TEXTE,
+            "marge_conseillee": {"type": "array", "minItems": 2, "maxItems": 2, "items": _POURCENT},
+            "repartition_exemple": {"type": "object", "minProperties": 1, "additionalProperties": _POURCENT},
+            "canaux_visibilite": _TEXTES,
+            "part_visibilite_minimum": _POURCENT,
+            "email_maximum": _POURCENT,
+            "part_canal_actif": _POURCENT,
+            "canaux_actifs_maximum": {"type": "integer", "minimum": 1},
+            "exercice_part_depart": _POURCENT,
+            "exercice_reserve_depart": _POURCENT,
+        },
+        obligatoires=[
+            "nom_reserve",
+            "marge_conseillee",
+            "repartition_exemple",
+            "canaux_visibilite",
+            "part_visibilite_minimum",
+            "email_maximum",
+            "part_canal_actif",
+            "canaux_actifs_maximum",
+        ],
+    ),
+    "kit_jargon": _TEXTES,
+    "formats_par_phase": _liste_de(
+        _objet({"phase": _TEXTE, "formats": _TEXTE, "outils": _TEXTE, "indicateur": _TEXTE})
+    ),
+    "annuaires": _liste_de(_objet({"nom": _TEXTE, "interet": _TEXTE})),
+}
+"""La forme attendue de chaque section de ``01-mix-marketing.yaml`` lue par ce module."""
+
+
+def donnees(cle: str):
+    """Une section du fichier de contenu du chapitre 01, validée contre son schéma.
+
+    >>> donnees("kit_jargon")[:2]
+    ['B2B', 'B2C']
+    """
+    return contenu.section(CHAPITRE, cle, SCHEMAS[cle])
+
+
+def _verifier_coherence() -> None:
+    """Règles que les schémas disent mal : les objectifs notés, les canaux de l'exercice."""
+    objectifs = donnees("parcours")["objectifs"]
+    fichier = contenu.fichier_du_chapitre(CHAPITRE)
+    for rang, levier in enumerate(donnees("leviers"), start=1):
+        if sorted(levier["adequation"]) != sorted(objectifs):
+            raise contenu.ErreurContenu(
+                f"Le fichier de contenu «\u00a0{fichier}\u00a0», à l'entrée «\u00a0leviers → n° {rang} → adequation\u00a0»\u00a0: "
+                f"il faut une note de 0 à 3 pour chaque objectif ({', '.join(objectifs)})."
+            )
+    budget = donnees("budget")
+    for canal in budget["canaux_visibilite"]:
+        if canal not in budget["repartition_exemple"]:
+            raise contenu.ErreurContenu(
+                f"Le fichier de contenu «\u00a0{fichier}\u00a0», à l'entrée «\u00a0budget → canaux_visibilite\u00a0»\u00a0: "
+                f"«\u00a0{canal}\u00a0» n'est pas un canal de «\u00a0repartition_exemple\u00a0»."
+            )
+
+
+_verifier_coherence()
+
+# ---------------------------------------------------------------------------
 # Le mix marketing : 4P, 7P et les sept politiques du mix digital
 # ---------------------------------------------------------------------------
 
-MIX_4P: dict[str, str] = {
-    "Produit": "ce que l'on vend : l'offre, sa qualité, sa gamme, son emballage",
-    "Prix": "ce que le client paie, et comment on fixe ce montant",
-    "Place (distribution)": "où et comment le client trouve et reçoit le produit",
-    "Promotion (communication)": "comment on fait connaître l'offre et donner envie",
-}
+MIX_4P: dict[str, str] = dict(donnees("mix_4p"))
 """Le mix classique des « 4P » (Product, Price, Place, Promotion), en français."""
 
-MIX_7P: dict[str, str] = {
-    **MIX_4P,
-    "Personnel (people)": "les personnes en contact avec le client : vendeurs, conseillers, service client",
-    "Processus": "le déroulé du service : commande, paiement, livraison, retour",
-    "Preuve physique": "ce qui rend le service tangible : lieu, site, emballage, avis clients",
-}
+MIX_7P: dict[str, str] = {**MIX_4P, **donnees("mix_7p_ajouts")}
 """Les « 7P » des services : les 4P plus le personnel, les processus et la preuve physique."""
 
 
@@ -70,93 +221,8 @@ class Politique:
 
 
 POLITIQUES_MIX_DIGITAL: dict[str, Politique] = {
-    "produit": Politique(
-        "produit",
-        "Penser l'offre pour qu'elle existe et se distingue en ligne.",
-        (
-            "positionnement original",
-            "assortiment adapté à la vente en ligne",
-            "nom de domaine stratégique",
-            "référencement dans les moteurs de recherche",
-        ),
-        "Graine de Ville réserve grainedeville.fr, met en avant des coffrets zéro déchet introuvables "
-        "ailleurs et rédige ses fiches produits pour qu'on les trouve en tapant « cosmétique bio ville ».",
-    ),
-    "communication": Politique(
-        "communication",
-        "Faire connaître l'offre et pousser à l'action avec les outils du web.",
-        (
-            "publicité display (bannières)",
-            "liens sponsorisés",
-            "sponsoring et affiliation",
-            "e-mailing",
-            "bouche-à-oreille en ligne",
-        ),
-        "Une bannière pavé sur un site de recettes bio, une annonce Google sur « savon solide », une "
-        "newsletter mensuelle et des clientes qui partagent leurs photos.",
-        objectifs=(
-            "image et notoriété",
-            "incitation à l'achat",
-            "création de trafic",
-            "constitution d'une base de données",
-        ),
-    ),
-    "atmosphère": Politique(
-        "atmosphère",
-        "Soigner l'ambiance du point de vente virtuel, comme on soigne une vitrine.",
-        (
-            "ergonomie",
-            "design",
-            "agents virtuels (assistant, chatbot)",
-            "expériences sensorielles (jusqu'aux essais olfactifs)",
-        ),
-        "Un site clair aux couleurs végétales, un menu en trois clics, un assistant qui aide à choisir "
-        "un shampoing solide selon son type de cheveux.",
-    ),
-    "prix": Politique(
-        "prix",
-        "Fixer ses prix en sachant que le client en ligne compare en un instant.",
-        (
-            "comportement d'achat en ligne",
-            "sensibilité au prix",
-            "produits banalisés ou offres spécifiques",
-            "comparateurs de prix",
-        ),
-        "Les savons classiques, faciles à comparer, sont au prix du marché ; les coffrets exclusifs, "
-        "sans équivalent direct, portent une marge plus forte.",
-    ),
-    "distribution": Politique(
-        "distribution",
-        "Choisir par où passe la vente et comment le produit arrive chez le client.",
-        (
-            "format de vente (site en propre, marketplace, click-and-mortar)",
-            "canal de vente",
-            "réseau d'affiliés",
-        ),
-        "Vente sur le site, présence sur une marketplace éco-responsable et des blogueuses affiliées "
-        "payées à la commission.",
-    ),
-    "relation client": Politique(
-        "relation client",
-        "Accompagner le client avant, pendant et après l'achat, sur tous les points de contact.",
-        (
-            "toute la chaîne des contacts avec le client",
-            "structure dédiée (service client)",
-            "outils du web 2.0 (réseaux sociaux, forums, avis)",
-        ),
-        "Une réponse sous 24 h sur Instagram comme par e-mail, une FAQ, et un suivi après chaque "
-        "commande pour recueillir un avis.",
-    ),
-    "sécurité": Politique(
-        "sécurité",
-        "Rassurer : protéger les données personnelles et sécuriser le paiement.",
-        (
-            "confidentialité des données personnelles",
-            "paiement sécurisé",
-        ),
-        "Un site en HTTPS, un paiement par carte avec authentification forte et une page claire sur "
-        "l'usage des données de la newsletter.",
-    ),
+    nom: Politique(nom, p["role"], tuple(p["leviers"]), p["exemple"], tuple(p.get("objectifs", ())))
+    for nom, p in donnees("politiques").items()
 }
 """Les sept politiques du mix marketing digital, dans l'ordre du cours, avec leurs leviers."""
 
@@ -187,11 +253,8 @@ class FormatBanniere:
         return self.largeur * self.hauteur
 
 
-FORMATS_BANNIERES: tuple[FormatBanniere, ...] = (
-    FormatBanniere("Méga-bannière", "leaderboard", 728, 90, "en haut de page, sur toute la largeur"),
-    FormatBanniere("Bannière classique", "full banner", 468, 60, "en haut ou au milieu d'une page"),
-    FormatBanniere("Pavé", "medium rectangle", 300, 250, "dans le texte ou dans une colonne"),
-    FormatBanniere("Gratte-ciel", "skyscraper", 120, 600, "dans une colonne, sur le côté de la page"),
+FORMATS_BANNIERES: tuple[FormatBanniere, ...] = tuple(
+    FormatBanniere(**f) for f in donnees("formats_bannieres")
 )
 """Les quatre formats de bannières du cours, du plus large au plus haut."""
 
@@ -215,52 +278,27 @@ def format_banniere(nom: str) -> FormatBanniere:
         if cle in noms:
             return fmt_banniere
     connus = ", ".join(f"{f.nom} ({f.largeur}x{f.hauteur})" for f in FORMATS_BANNIERES)
-    raise ErreurSaisie(f"Le format de bannière « {nom} » est inconnu : choisissez parmi {connus}.")
+    raise ErreurSaisie(
+        f"Le format de bannière «\u00a0{nom}\u00a0» est inconnu\u00a0: choisissez parmi {connus}."
+    )
 
 
 # ---------------------------------------------------------------------------
 # Marketing traditionnel et digital, push et pull, fonctions, histoire
 # ---------------------------------------------------------------------------
 
-DIFFERENCES_TRADITIONNEL_DIGITAL: tuple[tuple[str, str, str], ...] = (
-    (
-        "Support",
-        "hors ligne : affiche, presse, radio, prospectus",
-        "numérique : site, réseaux, e-mail, appli",
-    ),
-    ("Ciblage", "le même message pour tout le monde", "un message adapté à chaque profil"),
-    (
-        "Planification",
-        "lente, et impossible à corriger une fois lancée",
-        "immédiate, ajustable en cours de route",
-    ),
-    (
-        "Relation client",
-        "la marque interrompt et parle seule",
-        "le client accepte d'écouter et peut répondre, partager",
-    ),
-    ("Performance", "difficile à mesurer", "suivie au chiffre près grâce aux données"),
+DIFFERENCES_TRADITIONNEL_DIGITAL: tuple[tuple[str, str, str], ...] = tuple(
+    (d["critere"], d["traditionnel"], d["digital"]) for d in donnees("differences")
 )
 """Cinq différences entre marketing traditionnel et digital : (critère, traditionnel, digital)."""
 
-FONCTIONS_MARKETING_DIGITAL: dict[str, str] = {
-    "communication": "faire connaître la marque et ses offres",
-    "économique": "créer de la valeur et réduire certains coûts",
-    "transactionnelle": "vendre en ligne, ou en ligne et en magasin (click-and-mortar)",
-    "relationnelle": "suivre le client avant et après l'achat (CRM)",
-    "collecte d'information": "recueillir avis, données et nouveaux contacts",
-}
+FONCTIONS_MARKETING_DIGITAL: dict[str, str] = dict(donnees("fonctions"))
 """Les cinq fonctions du marketing digital et leur rôle."""
 
-PUSH_PULL: dict[str, str] = {
-    "Bannière display sur un site d'actualité": "push",
-    "Publicité vidéo avant une vidéo YouTube": "push",
-    "Notification publicitaire dans une appli de jeux": "push",
-    "Article de blog bien référencé": "pull",
-    "Newsletter à laquelle le client s'est inscrit": "pull",
-    "Tutoriel vidéo trouvé en cherchant sur YouTube": "pull",
-}
+PUSH_PULL: dict[str, str] = dict(donnees("push_pull")["leviers"])
 """Exemples de leviers classés en *push* (on va chercher le client) ou *pull* (il vient à nous)."""
+RAISONS_PUSH_PULL: dict[str, str] = dict(donnees("push_pull")["raisons"])
+"""L'explication donnée après chaque réponse, selon la bonne réponse."""
 
 
 def classer_push_pull(reponses: Mapping[str, str]) -> dict[str, tuple[bool, str]]:
@@ -270,30 +308,27 @@ def classer_push_pull(reponses: Mapping[str, str]) -> dict[str, tuple[bool, str]
     True
     """
     if not isinstance(reponses, Mapping):
-        raise ErreurSaisie("Les réponses (reponses) doivent associer chaque levier à « push » ou « pull ».")
+        raise ErreurSaisie(
+            "Les réponses (reponses) doivent associer chaque levier à «\u00a0push\u00a0» ou «\u00a0pull\u00a0»."
+        )
     corrections = {}
     for levier, reponse in reponses.items():
         v.choix(levier, "Le levier", PUSH_PULL)
         attendu = PUSH_PULL[levier]
         if reponse is None:
-            corrections[levier] = (False, "Choisissez « push » ou « pull ».")
+            corrections[levier] = (False, "Choisissez «\u00a0push\u00a0» ou «\u00a0pull\u00a0».")
             continue
-        v.choix(reponse, f"La réponse pour « {levier} »", ("push", "pull"))
-        if attendu == "push":
-            raison = "la marque s'impose à quelqu'un qui n'a rien demandé : c'est du push."
-        else:
-            raison = "la personne vient d'elle-même, elle a cherché ou accepté le message : c'est du pull."
-        corrections[levier] = (reponse == attendu, ("Juste : " if reponse == attendu else "Non : ") + raison)
+        v.choix(reponse, f"La réponse pour «\u00a0{levier}\u00a0»", ("push", "pull"))
+        raison = RAISONS_PUSH_PULL[attendu]
+        corrections[levier] = (
+            reponse == attendu,
+            ("Juste\u00a0: " if reponse == attendu else "Non\u00a0: ") + raison,
+        )
     return corrections
 
 
-HISTORIQUE: tuple[tuple[int, str, str], ...] = (
-    (1940, "Production", "produire en masse suffit : la demande dépasse l'offre"),
-    (1950, "Vente", "il faut convaincre d'acheter ce qui est produit"),
-    (1970, "Produit", "on améliore le produit pour se démarquer"),
-    (1980, "Marketing 360°", "on part des besoins du client, sur tous les supports"),
-    (1990, "Marketing sociétal", "on tient compte de la société et de l'environnement"),
-    (2000, "Marketing 2.0", "les clients échangent entre eux : communautés, contenus, inbound"),
+HISTORIQUE: tuple[tuple[int, str, str], ...] = tuple(
+    (h["annee"], h["ere"], h["idee"]) for h in donnees("historique")
 )
 """Les grandes étapes du marketing : (année, ère, idée directrice)."""
 
@@ -302,18 +337,10 @@ HISTORIQUE: tuple[tuple[int, str, str], ...] = (
 # Leviers, objectifs et habitudes de la cible : le choix des canaux
 # ---------------------------------------------------------------------------
 
-OBJECTIFS: tuple[str, ...] = ("visibilité", "considération", "conversion", "fidélisation")
+OBJECTIFS: tuple[str, ...] = tuple(donnees("parcours")["objectifs"])
 """Les quatre objectifs du parcours client, dans l'ordre."""
 
-HABITUDES: tuple[str, ...] = (
-    "Instagram",
-    "TikTok",
-    "LinkedIn",
-    "Facebook",
-    "YouTube",
-    "recherche Google",
-    "e-mail",
-)
+HABITUDES: tuple[str, ...] = tuple(donnees("parcours")["habitudes"])
 """Les habitudes digitales qu'on peut cocher pour décrire une cible."""
 
 
@@ -328,30 +355,8 @@ class Phase:
 
 
 PHASES: dict[str, Phase] = {
-    "visibilité": Phase(
-        "visibilité",
-        "découverte : le client ne vous connaît pas encore",
-        "« Nous existons, et voici ce qui nous rend différents. »",
-        ("réseaux sociaux", "SEA", "display", "influence"),
-    ),
-    "considération": Phase(
-        "considération",
-        "comparaison : il hésite entre plusieurs offres",
-        "« Voici pourquoi notre offre répond le mieux à votre besoin. »",
-        ("contenus", "SEO", "webinaires", "comparatifs"),
-    ),
-    "conversion": Phase(
-        "conversion",
-        "décision : il est prêt à passer à l'acte",
-        "« C'est le bon moment : commandez en toute confiance. »",
-        ("e-mailing", "pages d'atterrissage", "retargeting", "chatbot"),
-    ),
-    "fidélisation": Phase(
-        "fidélisation",
-        "après l'achat : il faut qu'il revienne",
-        "« Merci ! Voici ce que nous réservons à nos clients. »",
-        ("newsletter exclusive", "programme de fidélité", "contenus VIP"),
-    ),
+    nom: Phase(nom, p["moment"], p["message"], tuple(p["leviers"]))
+    for nom, p in donnees("parcours")["phases"].items()
 }
 """Objectif → message → leviers, phase par phase du parcours client."""
 
@@ -369,70 +374,21 @@ class Levier:
 
 
 LEVIERS: dict[str, Levier] = {
-    levier.nom: levier
-    for levier in (
-        Levier(
-            "Réseaux sociaux",
-            "publications, stories, animation de communauté",
-            "on y crée une communauté, de l'engagement et de la notoriété",
-            {"visibilité": 3, "considération": 2, "conversion": 1, "fidélisation": 2},
-            ("Instagram", "TikTok", "LinkedIn", "Facebook", "YouTube"),
-        ),
-        Levier(
-            "Publicité payante",
-            "SEA, Meta Ads, LinkedIn Ads, display",
-            "elle apporte vite du public, avec un ciblage précis",
-            {"visibilité": 3, "considération": 1, "conversion": 2, "fidélisation": 0},
-            ("recherche Google", "Instagram", "Facebook", "LinkedIn", "TikTok", "YouTube"),
-        ),
-        Levier(
-            "Influence",
-            "nano, micro ou macro-influenceurs",
-            "la recommandation d'une personne suivie apporte crédibilité et preuve sociale",
-            {"visibilité": 3, "considération": 2, "conversion": 1, "fidélisation": 0},
-            ("Instagram", "TikTok", "YouTube"),
-        ),
-        Levier(
-            "Contenu et SEO",
-            "blog, vidéos, guides, comparatifs, webinaires",
-            "il installe l'expertise de la marque et travaille sur le long terme",
-            {"visibilité": 1, "considération": 3, "conversion": 1, "fidélisation": 2},
-            ("recherche Google", "YouTube", "LinkedIn"),
-        ),
-        Levier(
-            "Site et pages d'atterrissage",
-            "site rapide, pensé mobile d'abord, pages d'offre",
-            "c'est le point d'arrivée de tous les canaux, là où la vente se conclut",
-            {"visibilité": 1, "considération": 2, "conversion": 3, "fidélisation": 1},
-            (),
-        ),
-        Levier(
-            "E-mailing",
-            "newsletter, scénarios automatiques",
-            "il relance des contacts qui ont déjà dit oui, pour un achat ou un rachat",
-            {"visibilité": 0, "considération": 1, "conversion": 3, "fidélisation": 3},
-            ("e-mail",),
-        ),
-        Levier(
-            "Retargeting",
-            "publicités montrées aux visiteurs déjà passés sur le site",
-            "il rappelle l'offre à ceux qui ont hésité",
-            {"visibilité": 0, "considération": 1, "conversion": 3, "fidélisation": 0},
-            ("Instagram", "Facebook", "recherche Google", "YouTube"),
-        ),
-        Levier(
-            "Programme de fidélité",
-            "points, paliers, avantages réservés aux clients",
-            "il donne aux clients une raison concrète de revenir",
-            {"visibilité": 0, "considération": 0, "conversion": 1, "fidélisation": 3},
-            (),
-        ),
+    levier["nom"]: Levier(
+        levier["nom"],
+        levier["outils"],
+        levier["atout"],
+        dict(levier["adequation"]),
+        tuple(levier["habitudes"]),
     )
+    for levier in donnees("leviers")
 }
 """Les leviers que le sélecteur de canaux peut recommander."""
 
-MAX_CANAUX_CONSEILLES = 3
-AVERTISSEMENT_CANAUX = "mieux vaut maîtriser 2-3 canaux"
+_REGLES = donnees("recommandation")
+MAX_CANAUX_CONSEILLES: int = _REGLES["max_canaux"]
+AVERTISSEMENT_CANAUX: str = _REGLES["avertissement"]
+ETOILES_MINIMUM: int = _REGLES["etoiles_minimum"]
 
 
 @dataclass(frozen=True)
@@ -474,13 +430,15 @@ def _habitudes(habitudes) -> list[str]:
         cle = habitude.strip().lower() if isinstance(habitude, str) else habitude
         if cle not in connues:
             liste = ", ".join(HABITUDES)
-            raise ErreurSaisie(f"L'habitude « {habitude} » est inconnue : choisissez parmi {liste}.")
+            raise ErreurSaisie(
+                f"L'habitude «\u00a0{habitude}\u00a0» est inconnue\u00a0: choisissez parmi {liste}."
+            )
         if connues[cle] not in propres:
             propres.append(connues[cle])
     return propres
 
 
-_ARTICLES = {"recherche Google": "la recherche Google", "e-mail": "l'e-mail"}
+_ARTICLES = dict(_REGLES["articles"])
 
 
 def _liste_et(elements: list[str]) -> str:
@@ -510,7 +468,9 @@ def adequation_leviers(objectif: str, habitudes: Iterable[str]) -> dict[str, flo
             portee = touchees / len(habitudes)
         else:
             portee = 1.0
-        scores[nom] = 60 * levier.adequation[objectif] / 3 + 40 * portee
+        scores[nom] = (
+            _REGLES["poids_objectif"] * levier.adequation[objectif] / 3 + _REGLES["poids_habitudes"] * portee
+        )
     return scores
 
 
@@ -535,21 +495,21 @@ def recommander_leviers(objectif: str, habitudes: Iterable[str]) -> Recommandati
     for nom, levier in LEVIERS.items():
         etoiles = levier.adequation[objectif]
         touchees = [h for h in habitudes if h in levier.habitudes]
-        if etoiles < 2 or (levier.habitudes and not touchees):
+        if etoiles < ETOILES_MINIMUM or (levier.habitudes and not touchees):
             continue
         if touchees:
             ou = f"votre cible utilise {_liste_et([_ARTICLES.get(h, h) for h in touchees])}"
         else:
-            ou = "il ne dépend d'aucun réseau : toute la cible y passe"
+            ou = "il ne dépend d'aucun réseau\u00a0: toute la cible y passe"
         force = "très adapté" if etoiles == 3 else "adapté"
-        raison = f"{levier.atout} ; {ou}. Levier {force} à l'objectif « {objectif} »."
+        raison = f"{levier.atout}\u00a0; {ou}. Levier {force} à l'objectif «\u00a0{objectif}\u00a0»."
         retenus.append(LevierRecommande(nom, scores[nom], raison[0].upper() + raison[1:]))
     retenus.sort(key=lambda levier: -levier.score)
     avertissement = ""
     if len(retenus) > MAX_CANAUX_CONSEILLES:
         premiers = _liste_et([levier.nom for levier in retenus[:MAX_CANAUX_CONSEILLES]])
         avertissement = (
-            f"Cela fait {len(retenus)} leviers : {AVERTISSEMENT_CANAUX} que d'être partout à moitié. "
+            f"Cela fait {len(retenus)} leviers\u00a0: {AVERTISSEMENT_CANAUX} que d'être partout à moitié. "
             f"Commencez par {premiers}."
         )
     return Recommandation(objectif, tuple(retenus), avertissement)
@@ -559,18 +519,13 @@ def recommander_leviers(objectif: str, habitudes: Iterable[str]) -> Recommandati
 # Budget : répartition par canal avec une réserve de sécurité
 # ---------------------------------------------------------------------------
 
-NOM_RESERVE = "Réserve de sécurité"
-MARGE_CONSEILLEE = (10.0, 15.0)
+_BUDGET = donnees("budget")
+NOM_RESERVE: str = _BUDGET["nom_reserve"]
+MARGE_CONSEILLEE: tuple[float, float] = tuple(float(x) for x in _BUDGET["marge_conseillee"])
 TOLERANCE_CENT = 0.01
 _EPSILON = 1e-9  # 33,33 × 3 donne 99,99 à un cheveu près en virgule flottante
 
-REPARTITION_EXEMPLE: dict[str, float] = {
-    "Annonces Instagram": 30,
-    "Micro-influenceuses": 16,
-    "Annonces Google (SEA)": 30,
-    "E-mailing": 8,
-    "Contenus du blog": 6,
-}
+REPARTITION_EXEMPLE: dict[str, float] = dict(_BUDGET["repartition_exemple"])
 """Répartition d'illustration du budget de Graine de Ville (la réserve fait les 10 % restants).
 
 Le programme ne donne que les montants (1 500, 800, 1 500, 400, 300 et 500 €) :
@@ -586,18 +541,20 @@ def _parts(parts) -> dict[str, float]:
     else:
         paires = list(parts)
     if not paires:
-        raise ErreurSaisie("Les parts (parts) sont vides : donnez au moins un canal et son pourcentage.")
+        raise ErreurSaisie("Les parts (parts) sont vides\u00a0: donnez au moins un canal et son pourcentage.")
     propres: dict[str, float] = {}
     for paire in paires:
         if not isinstance(paire, tuple) or len(paire) != 2:
             raise ErreurSaisie(
-                "Chaque part doit associer un canal à un pourcentage, par exemple (« SEA », 30)."
+                "Chaque part doit associer un canal à un pourcentage, par exemple («\u00a0SEA\u00a0», 30)."
             )
         canal, part = paire
         canal = v.texte(canal, "Le nom d'un canal", obligatoire=True).strip()
         if canal in propres:
-            raise ErreurSaisie(f"Le canal « {canal} » apparaît deux fois : regroupez ses parts.")
-        propres[canal] = v.pourcentage(part, f"La part du canal « {canal} »")
+            raise ErreurSaisie(
+                f"Le canal «\u00a0{canal}\u00a0» apparaît deux fois\u00a0: regroupez ses parts."
+            )
+        propres[canal] = v.pourcentage(part, f"La part du canal «\u00a0{canal}\u00a0»")
     return propres
 
 
@@ -618,15 +575,15 @@ def message_ecart(ecart: float) -> str:
     >>> print(message_ecart(5))
     Il manque 5\xa0points pour arriver à 100\xa0%.
     >>> print(message_ecart(-2.5))
-    Il y a 2,5\xa0points de trop : le total dépasse 100\xa0%.
+    Il y a 2,5\xa0points de trop\xa0: le total dépasse 100\xa0%.
     """
-    ecart = v.nombre(ecart, "L'écart à 100 %")
+    ecart = v.nombre(ecart, "L'écart à 100\u00a0%")
     if abs(ecart) <= TOLERANCE_CENT + _EPSILON:
         return ""
     quantite = fmt.points(abs(ecart), 2, signe=False)
     if ecart > 0:
         return f"Il manque {quantite} pour arriver à 100\u00a0%."
-    return f"Il y a {quantite} de trop : le total dépasse 100\u00a0%."
+    return f"Il y a {quantite} de trop\u00a0: le total dépasse 100\u00a0%."
 
 
 def repartir_budget(total, parts, marge_securite=0) -> pd.DataFrame:
@@ -650,7 +607,9 @@ def repartir_budget(total, parts, marge_securite=0) -> pd.DataFrame:
     propres = _parts(parts)
     marge = v.pourcentage(marge_securite, "La marge de sécurité (marge_securite)")
     if marge > 0 and NOM_RESERVE in propres:
-        raise ErreurSaisie(f"« {NOM_RESERVE} » est réservé à la marge : donnez un autre nom à ce canal.")
+        raise ErreurSaisie(
+            f"«\u00a0{NOM_RESERVE}\u00a0» est réservé à la marge\u00a0: donnez un autre nom à ce canal."
+        )
     somme = sum(propres.values())
     ecart = 100 - (somme + marge)
     if abs(ecart) > TOLERANCE_CENT + _EPSILON:
@@ -688,7 +647,7 @@ def normaliser_parts(parts, marge_securite: float = 0, pas: float | None = None)
     marge = v.pourcentage(marge_securite, "La marge de sécurité (marge_securite)")
     somme = sum(propres.values())
     if somme == 0:
-        raise ErreurSaisie("Toutes les parts valent 0 : donnez une part à au moins un canal.")
+        raise ErreurSaisie("Toutes les parts valent 0\u00a0: donnez une part à au moins un canal.")
     exactes = {canal: part * (100 - marge) / somme for canal, part in propres.items()}
     if pas is None:
         return exactes
@@ -697,7 +656,7 @@ def normaliser_parts(parts, marge_securite: float = 0, pas: float | None = None)
     if abs(unites * pas - (100 - marge)) > _EPSILON:
         raise ErreurSaisie(
             f"Avec un pas de {fmt.nombre(pas, 2)}, on ne peut pas compléter une marge de {fmt.pourcent(marge, 2)} "
-            "jusqu'à 100 % : choisissez une marge multiple du pas."
+            "jusqu'à 100\u00a0%\u00a0: choisissez une marge multiple du pas."
         )
     en_unites = {canal: part / pas for canal, part in exactes.items()}
     entieres = {canal: int(u + _EPSILON) for canal, u in en_unites.items()}
@@ -709,7 +668,7 @@ def normaliser_parts(parts, marge_securite: float = 0, pas: float | None = None)
 
 
 # Canaux de la répartition d'exemple qui servent surtout la visibilité.
-CANAUX_VISIBILITE = ("Annonces Instagram", "Micro-influenceuses", "Annonces Google (SEA)")
+CANAUX_VISIBILITE: tuple[str, ...] = tuple(_BUDGET["canaux_visibilite"])
 
 
 @dataclass(frozen=True)
@@ -737,7 +696,7 @@ def evaluer_repartition(parts, marge_securite) -> Bilan:
     inconnus = [canal for canal in propres if canal not in REPARTITION_EXEMPLE]
     if inconnus:
         raise ErreurSaisie(
-            f"Le canal « {inconnus[0]} » ne fait pas partie de l'exercice : "
+            f"Le canal «\u00a0{inconnus[0]}\u00a0» ne fait pas partie de l'exercice\u00a0: "
             f"utilisez {_liste_et(list(REPARTITION_EXEMPLE))}."
         )
     remarques = []
@@ -747,40 +706,42 @@ def evaluer_repartition(parts, marge_securite) -> Bilan:
         return Bilan(False, (message_ecart(ecart) + " Corrigez d'abord le total.",))
     bas, haut = MARGE_CONSEILLEE
     if bas <= marge <= haut:
-        remarques.append(f"Réserve de {fmt.pourcent(marge)} : prudent, sans immobiliser trop d'argent.")
+        remarques.append(f"Réserve de {fmt.pourcent(marge)}\u00a0: prudent, sans immobiliser trop d'argent.")
     else:
         ok = False
         sens = (
             "trop faible pour absorber un imprévu"
             if marge < bas
-            else "trop forte : cet argent ne travaille pas"
+            else "trop forte\u00a0: cet argent ne travaille pas"
         )
-        remarques.append(f"Réserve de {fmt.pourcent(marge)} : {sens}. Visez 10 à 15 %.")
+        remarques.append(
+            f"Réserve de {fmt.pourcent(marge)}\u00a0: {sens}. Visez {fmt.nombre(MARGE_CONSEILLEE[0], 0)} à {fmt.pourcent(MARGE_CONSEILLEE[1], 0)}."
+        )
     depenses = 100 - marge
     visibilite = sum(propres.get(canal, 0) for canal in CANAUX_VISIBILITE)
     part_visibilite = visibilite * 100 / depenses if depenses else 0
-    if part_visibilite >= 200 / 3:
+    if round(part_visibilite, 2) >= _BUDGET["part_visibilite_minimum"]:
         remarques.append(
-            f"{fmt.pourcent(part_visibilite)} des dépenses vont aux canaux qui font connaître la marque : "
+            f"{fmt.pourcent(part_visibilite)} des dépenses vont aux canaux qui font connaître la marque\u00a0: "
             "cohérent avec l'objectif de visibilité."
         )
     else:
         ok = False
         remarques.append(
             f"Seulement {fmt.pourcent(part_visibilite)} des dépenses vont aux canaux de visibilité "
-            "(publicité sociale, influence, annonces Google) : visez au moins les deux tiers."
+            "(publicité sociale, influence, annonces Google)\u00a0: visez au moins les deux tiers."
         )
     email = propres.get("E-mailing", 0)
-    if email > 10:
+    if email > _BUDGET["email_maximum"]:
         ok = False
         remarques.append(
-            f"L'e-mailing reçoit {fmt.pourcent(email)} : il parle à des contacts déjà acquis, "
-            "il fait peu connaître la marque. Gardez-le sous 10 %."
+            f"L'e-mailing reçoit {fmt.pourcent(email)}\u00a0: il parle à des contacts déjà acquis, "
+            f"il fait peu connaître la marque. Gardez-le sous {fmt.pourcent(_BUDGET['email_maximum'], 0)}."
         )
-    actifs = [canal for canal, part in propres.items() if part >= 5]
-    if len(actifs) > 4:
+    actifs = [canal for canal, part in propres.items() if part >= _BUDGET["part_canal_actif"]]
+    if len(actifs) > _BUDGET["canaux_actifs_maximum"]:
         remarques.append(
-            f"{len(actifs)} canaux reçoivent au moins {fmt.pourcent(5)} : avec un petit budget, {AVERTISSEMENT_CANAUX} "
+            f"{len(actifs)} canaux reçoivent au moins {fmt.pourcent(_BUDGET['part_canal_actif'])}\u00a0: avec un petit budget, {AVERTISSEMENT_CANAUX} "
             "et y mettre des moyens suffisants."
         )
     return Bilan(ok, tuple(remarques))
@@ -790,22 +751,7 @@ def evaluer_repartition(parts, marge_securite) -> Bilan:
 # Tableaux prêts à afficher dans le notebook (données du cours, sans mise en forme)
 # ---------------------------------------------------------------------------
 
-KIT_JARGON: tuple[str, ...] = (
-    "B2B",
-    "B2C",
-    "SEM",
-    "SEO",
-    "SEA",
-    "SMM",
-    "CPM",
-    "CPC",
-    "CPA",
-    "CR",
-    "CRM",
-    "CLV",
-    "KPI",
-    "ROI",
-)
+KIT_JARGON: tuple[str, ...] = tuple(donnees("kit_jargon"))
 """Les sigles du kit de jargon du chapitre, tous définis dans :mod:`coursekit.glossaire`."""
 
 
@@ -886,3 +832,21 @@ def tableau_7p() -> pd.DataFrame:
             for p, role in MIX_7P.items()
         ]
     )
+
+
+def tableau_formats() -> pd.DataFrame:
+    """Phase par phase : les formats de contenu, les outils de mesure et l'indicateur à suivre.
+
+    >>> tableau_formats()["phase"].tolist() == list(OBJECTIFS)
+    True
+    """
+    return pd.DataFrame(donnees("formats_par_phase"), columns=["phase", "formats", "outils", "indicateur"])
+
+
+def tableau_annuaires() -> pd.DataFrame:
+    """Les annuaires où inscrire une petite entreprise, et ce que chacun apporte.
+
+    >>> len(tableau_annuaires())
+    3
+    """
+    return pd.DataFrame(donnees("annuaires"), columns=["nom", "interet"])

@@ -5,11 +5,13 @@ les **faiblesses** décrivent l'entreprise (facteurs internes), les
 **opportunités** et les **menaces** décrivent son environnement (facteurs
 externes). La matrice TOWS croise ces cases deux à deux pour en tirer des pistes
 d'action. Ce module est pur : pas de widget, pas de graphique, pas de fichier ;
-l'enregistrement passe par du texte JSON (:meth:`Swot.vers_json`).
+l'enregistrement passe par du texte JSON (:meth:`Swot.vers_json`). Les textes du
+cours (titres des cases, questions TOWS, listes de mots, constats des exercices,
+messages du correcteur) viennent de ``contenu/02-swot.yaml``.
 
 >>> swot = Swot(["communauté Instagram fidèle"], ["site peu visité"], ["essor de la seconde main"], [])
 >>> swot.tows()["SO"].pistes[0]
-'Comment utiliser « communauté Instagram fidèle » pour saisir « essor de la seconde main » ?'
+'Comment utiliser «\\xa0communauté Instagram fidèle\\xa0» pour saisir «\\xa0essor de la seconde main\\xa0»\\xa0?'
 >>> Swot.depuis_json(swot.vers_json()) == swot
 True
 """
@@ -22,43 +24,135 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from coursekit import contenu
 from coursekit.erreurs import ErreurSaisie
 from coursekit.travaux import lire_donnees, lire_texte, texte_travail
+
+CHAPITRE = "02"
+_TEXTE = {"type": "string", "minLength": 1}
+_TEXTES = {"type": "array", "minItems": 1, "items": _TEXTE}
+_QUADRANT = {"enum": ["forces", "faiblesses", "opportunites", "menaces"]}
+
+
+def _objet(proprietes: dict, obligatoires=None) -> dict:
+    return {
+        "type": "object",
+        "required": list(proprietes) if obligatoires is None else obligatoires,
+        "additionalProperties": False,
+        "properties": proprietes,
+    }
+
+
+def _par_quadrant(schema: dict) -> dict:
+    return _objet(dict.fromkeys(("forces", "faiblesses", "opportunites", "menaces"), schema))
+
+
+SCHEMAS: dict[str, dict] = {
+    "quadrants": _par_quadrant(
+        _objet(
+            {
+                "titre": _TEXTE,
+                "singulier": _TEXTE,
+                "lettre": _TEXTE,
+                "origine": {"enum": ["interne", "externe"]},
+                "effet": _TEXTE,
+                "piste_si_vide": _TEXTE,
+            }
+        )
+    ),
+    "tows": _objet(
+        dict.fromkeys(
+            ("SO", "WO", "ST", "WT"),
+            _objet(
+                {
+                    "croise": {"type": "array", "minItems": 2, "maxItems": 2, "items": _QUADRANT},
+                    "titre": _TEXTE,
+                    "principe": _TEXTE,
+                    "question": {"type": "string", "pattern": "\\{a\\}.*\\{b\\}|\\{b\\}.*\\{a\\}"},
+                }
+            ),
+        )
+    ),
+    "vocabulaire": _objet({"externes": _TEXTES, "internes": _TEXTES}),
+    "constats_graine_de_ville": {
+        "type": "array",
+        "minItems": 1,
+        "items": _objet({"texte": _TEXTE, "quadrant": _QUADRANT, "raison": _TEXTE}),
+    },
+    "grille_concurrent": _TEXTES,
+    "concurrents_graine_de_ville": {"type": "object", "minProperties": 1, "additionalProperties": _TEXTES},
+    "seuils_interaction": _objet(
+        {"faible": {"type": "number", "minimum": 0}, "fort": {"type": "number", "minimum": 0}}
+    ),
+    "exemple_graine_de_ville": _par_quadrant({"type": "array", "items": _TEXTE}),
+    "constat_recevable": _objet(
+        {
+            "mots_minimum": {"type": "integer", "minimum": 1},
+            "lettres_minimum": {"type": "integer", "minimum": 1},
+            "remplissage": _TEXTES,
+            "outils": _TEXTES,
+            "messages": _objet(
+                {k: _TEXTE for k in ("trop_court", "charabia", "remplissage", "repetition", "sans_sens")}
+            ),
+        }
+    ),
+    "audit": _objet(
+        {
+            "nombre_attendu": {"type": "integer", "minimum": 1},
+            "messages": _objet(
+                {
+                    k: _TEXTE
+                    for k in (
+                        "compte_bon",
+                        "trop_peu",
+                        "trop",
+                        "non_constats",
+                        "constats_ok",
+                        "externes",
+                        "internes_ok",
+                        "chiffre_ok",
+                        "sans_chiffre",
+                        "doublon",
+                        "sans_doublon",
+                    )
+                }
+            ),
+        }
+    ),
+    "questions_offre": {
+        "type": "array",
+        "minItems": 1,
+        "items": _objet({"question": _TEXTE, "si_oui": _TEXTE, "graine_de_ville": _TEXTE}),
+    },
+    "etudes": {
+        "type": "array",
+        "minItems": 1,
+        "items": _objet({"type": _TEXTE, "definition": _TEXTE, "exemples": _TEXTE}),
+    },
+    "identite_marque": _objet({"valeurs": _TEXTES, "slogan": _TEXTE, "charte": _TEXTES}),
+}
+"""La forme attendue de chaque section de ``02-swot.yaml`` lue par ce module."""
+
+
+def donnees(cle: str):
+    """Une section du fichier de contenu du chapitre 02, validée contre son schéma.
+
+    >>> donnees("seuils_interaction")["fort"]
+    3.0
+    """
+    return contenu.section(CHAPITRE, cle, SCHEMAS[cle])
+
 
 QUADRANTS: tuple[str, ...] = ("forces", "faiblesses", "opportunites", "menaces")
 """Les quatre cases, dans l'ordre du sigle S, W, O, T."""
 
-TITRES: dict[str, str] = {
-    "forces": "Forces",
-    "faiblesses": "Faiblesses",
-    "opportunites": "Opportunités",
-    "menaces": "Menaces",
-}
-SINGULIERS: dict[str, str] = {
-    "forces": "force",
-    "faiblesses": "faiblesse",
-    "opportunites": "opportunité",
-    "menaces": "menace",
-}
-LETTRES: dict[str, str] = {"forces": "S", "faiblesses": "W", "opportunites": "O", "menaces": "T"}
-ORIGINE: dict[str, str] = {
-    "forces": "interne",
-    "faiblesses": "interne",
-    "opportunites": "externe",
-    "menaces": "externe",
-}
-EFFET: dict[str, str] = {
-    "forces": "positif",
-    "faiblesses": "négatif",
-    "opportunites": "positif",
-    "menaces": "négatif",
-}
-PISTES_QUADRANT_VIDE: dict[str, str] = {
-    "forces": "ce que l'entreprise fait mieux que les autres (savoir-faire, communauté, offre, image)",
-    "faiblesses": "ce qui lui manque aujourd'hui (trafic, budget, notoriété, compétences)",
-    "opportunites": "les tendances du marché, les nouveaux usages ou les évolutions de la loi qui l'avantagent",
-    "menaces": "les concurrents, les changements de réglementation ou de mode qui pourraient la gêner",
-}
+_CASES = donnees("quadrants")
+TITRES: dict[str, str] = {q: _CASES[q]["titre"] for q in QUADRANTS}
+SINGULIERS: dict[str, str] = {q: _CASES[q]["singulier"] for q in QUADRANTS}
+LETTRES: dict[str, str] = {q: _CASES[q]["lettre"] for q in QUADRANTS}
+ORIGINE: dict[str, str] = {q: _CASES[q]["origine"] for q in QUADRANTS}
+EFFET: dict[str, str] = {q: _CASES[q]["effet"] for q in QUADRANTS}
+PISTES_QUADRANT_VIDE: dict[str, str] = {q: _CASES[q]["piste_si_vide"] for q in QUADRANTS}
 
 
 @dataclass(frozen=True)
@@ -87,39 +181,12 @@ class StrategieTows:
 
     def __str__(self) -> str:
         corps = "\n".join(f"- {p}" for p in self.pistes) if self.pistes else f"- {self.conseil}"
-        return f"{self.code} ({self.titre}) : {self.principe}\n{corps}"
+        return f"{self.code} ({self.titre})\u00a0: {self.principe}\n{corps}"
 
 
 # code → (quadrant 1, quadrant 2, titre, principe, modèle de question)
 _TOWS: dict[str, tuple[str, str, str, str, str]] = {
-    "SO": (
-        "forces",
-        "opportunites",
-        "stratégie offensive",
-        "s'appuyer sur ses forces pour saisir les opportunités",
-        "Comment utiliser « {a} » pour saisir « {b} » ?",
-    ),
-    "WO": (
-        "faiblesses",
-        "opportunites",
-        "stratégie de rattrapage",
-        "profiter des opportunités pour corriger ses faiblesses",
-        "Comment profiter de « {b} » pour corriger « {a} » ?",
-    ),
-    "ST": (
-        "forces",
-        "menaces",
-        "stratégie défensive",
-        "se servir de ses forces pour résister aux menaces",
-        "Comment s'appuyer sur « {a} » pour résister à « {b} » ?",
-    ),
-    "WT": (
-        "faiblesses",
-        "menaces",
-        "stratégie de protection",
-        "réduire ses faiblesses pour ne pas laisser prise aux menaces",
-        "Que faire pour que « {a} » ne nous rende pas vulnérables face à « {b} » ?",
-    ),
+    code: (*t["croise"], t["titre"], t["principe"], t["question"]) for code, t in donnees("tows").items()
 }
 CODES_TOWS: tuple[str, ...] = tuple(_TOWS)
 
@@ -157,13 +224,13 @@ def _entrees(valeurs, quadrant: str) -> list[str]:
             f'["{SINGULIERS[quadrant]} n° 1", "{SINGULIERS[quadrant]} n° 2"], pas un texte seul.'
         )
     if isinstance(valeurs, Mapping) or not isinstance(valeurs, Iterable):
-        raise ErreurSaisie(f"{libelle} doit être une liste de textes courts (reçu : {valeurs!r}).")
+        raise ErreurSaisie(f"{libelle} doit être une liste de textes courts (reçu\u00a0: {valeurs!r}).")
     propres = []
     for rang, valeur in enumerate(valeurs, start=1):
         if not isinstance(valeur, str):
             raise ErreurSaisie(
                 f"L'entrée n° {rang} des {TITRES[quadrant].lower()} ({quadrant}) doit être un texte "
-                f"(reçu : {valeur!r}). Mettez-la entre guillemets."
+                f"(reçu\u00a0: {valeur!r}). Mettez-la entre guillemets."
             )
         if valeur.strip():
             propres.append(valeur)
@@ -193,7 +260,7 @@ class Swot:
             self.entreprise = ""
         if not isinstance(self.entreprise, str):
             raise ErreurSaisie(
-                f"Le nom de l'entreprise (entreprise) doit être un texte (reçu : {self.entreprise!r})."
+                f"Le nom de l'entreprise (entreprise) doit être un texte (reçu\u00a0: {self.entreprise!r})."
             )
 
     # --- lecture -------------------------------------------------------------------------------
@@ -201,8 +268,8 @@ class Swot:
     def quadrant(self, nom: str) -> list[str]:
         """Les entrées d'un quadrant (``"forces"``, ``"faiblesses"``, ``"opportunites"``, ``"menaces"``)."""
         if nom not in QUADRANTS:
-            possibles = ", ".join(f"« {q} »" for q in QUADRANTS)
-            raise ErreurSaisie(f"Le quadrant doit valoir {possibles} (reçu : {nom!r}).")
+            possibles = ", ".join(f"«\u00a0{q}\u00a0»" for q in QUADRANTS)
+            raise ErreurSaisie(f"Le quadrant doit valoir {possibles} (reçu\u00a0: {nom!r}).")
         return getattr(self, nom)
 
     def quadrants_vides(self) -> list[str]:
@@ -228,7 +295,7 @@ class Swot:
 
         >>> pistes = Swot(["A", "B"], [], ["C"], []).tows()
         >>> list(pistes["SO"])
-        ['Comment utiliser « A » pour saisir « C » ?', 'Comment utiliser « B » pour saisir « C » ?']
+        ['Comment utiliser «\\xa0A\\xa0» pour saisir «\\xa0C\\xa0»\\xa0?', 'Comment utiliser «\\xa0B\\xa0» pour saisir «\\xa0C\\xa0»\\xa0?']
         >>> pistes["WT"].conseil
         'Ajoutez au moins une faiblesse et une menace pour construire cette stratégie.'
         """
@@ -236,7 +303,7 @@ class Swot:
             isinstance(longueur_max, bool) or not isinstance(longueur_max, int) or longueur_max < 2
         ):
             raise ErreurSaisie(
-                f"La longueur maximale (longueur_max) doit être un nombre entier d'au moins 2 (reçu : {longueur_max!r})."
+                f"La longueur maximale (longueur_max) doit être un nombre entier d'au moins 2 (reçu\u00a0: {longueur_max!r})."
             )
         resultat = {}
         for code, (q1, q2, titre, principe, modele) in _TOWS.items():
@@ -267,12 +334,18 @@ class Swot:
     # --- conseils -----------------------------------------------------------------------------
 
     def conseils(self) -> list[str]:
-        """Remarques en français : quadrants vides, entrées mal rangées (interne/externe), doublons."""
+        """Remarques en français : quadrants vides, entrées qui ne sont pas des constats, entrées mal rangées (interne/externe), doublons."""
         remarques = []
         for q in self.quadrants_vides():
-            remarques.append(f"Le quadrant « {TITRES[q]} » est vide : cherchez {PISTES_QUADRANT_VIDE[q]}.")
+            remarques.append(
+                f"Le quadrant «\u00a0{TITRES[q]}\u00a0» est vide\u00a0: cherchez {PISTES_QUADRANT_VIDE[q]}."
+            )
         for q in QUADRANTS:
             for entree in getattr(self, q):
+                defaut = defaut_de_constat(entree, complet=False)
+                if defaut:
+                    remarques.append(defaut)
+                    continue
                 origine = origine_probable(entree)
                 if origine and origine != ORIGINE[q]:
                     autres = (
@@ -281,7 +354,7 @@ class Swot:
                         else "les opportunités ou les menaces"
                     )
                     remarques.append(
-                        f"« {abreger(entree, 60)} » ressemble à un facteur {origine} : "
+                        f"«\u00a0{abreger(entree, 60)}\u00a0» ressemble à un facteur {origine}\u00a0: "
                         f"sa place est plutôt dans {autres}."
                     )
         vus: dict[str, str] = {}
@@ -290,7 +363,7 @@ class Swot:
                 cle = _cle(entree)
                 if cle in vus:
                     remarques.append(
-                        f"« {abreger(entree, 60)} » apparaît deux fois : gardez-le une seule fois."
+                        f"«\u00a0{abreger(entree, 60)}\u00a0» apparaît deux fois\u00a0: gardez-le une seule fois."
                     )
                 vus.setdefault(cle, q)
         return remarques
@@ -375,67 +448,9 @@ def texte_depuis_entrees(entrees: Sequence[str]) -> str:
     return "\n".join(" ".join(e.splitlines()) for e in entrees)
 
 
-# --- interne ou externe ? -----------------------------------------------------------------------
 # Repères de vocabulaire : ils ne remplacent pas le raisonnement, ils signalent un piège fréquent.
-_MOTS_EXTERNES = (
-    "concurren",
-    "marche",
-    "tendance",
-    "essor",
-    "croissant",
-    "loi ",
-    "lois",
-    "reglement",
-    "legislat",
-    "norme",
-    "inflation",
-    "crise",
-    "pouvoir d achat",
-    "economi",
-    "consommateurs",
-    "demande",
-    "mode du",
-    "algorithme",
-    "nouveaux entrants",
-    "nouvel entrant",
-    "subvention",
-    "penurie",
-    "hausse des prix",
-    "hausse du prix",
-    "fournisseur",
-    "geant",
-    "plateformes",
-    "generation",
-    "enseignes",
-    "public",
-)
-_MOTS_INTERNES = (
-    "notre ",
-    "nos ",
-    "notre equipe",
-    "budget",
-    "notre site",
-    "le site",
-    "site peu",
-    "abonnes",
-    "communaute",
-    "equipe",
-    "savoir-faire",
-    "stock",
-    "visites",
-    "catalogue",
-    "service client",
-    "boutique",
-    "fondat",
-    "logo",
-    "photos",
-    "fiches produit",
-    "competences",
-    "tresorerie",
-    "trafic",
-    "visibilite",
-    "notoriete",
-)
+_MOTS_EXTERNES: tuple[str, ...] = tuple(donnees("vocabulaire")["externes"])
+_MOTS_INTERNES: tuple[str, ...] = tuple(donnees("vocabulaire")["internes"])
 
 
 def origine_probable(texte: str) -> str | None:
@@ -473,49 +488,10 @@ class Constat:
     raison: str
 
 
-CONSTATS_GRAINE_DE_VILLE: tuple[Constat, ...] = (
-    Constat(
-        "2 000 abonnés Instagram qui commentent et partagent",
-        "forces",
-        "Interne et positif : cette communauté appartient à Graine de Ville, c'est un atout qu'elle contrôle.",
-    ),
-    Constat(
-        "500 visites par mois sur le site",
-        "faiblesses",
-        "Interne et négatif : le trafic du site dépend des actions de l'entreprise, et il est trop faible pour vendre assez.",
-    ),
-    Constat(
-        "L'intérêt croissant des jeunes actifs pour le zéro déchet",
-        "opportunites",
-        "Externe et positif : c'est une tendance du marché ; l'entreprise ne la crée pas, elle peut en profiter.",
-    ),
-    Constat(
-        "De grandes enseignes lancent leurs gammes « vertes » à bas prix",
-        "menaces",
-        "Externe et négatif : ce sont des concurrents, hors du contrôle de l'entreprise, qui peuvent lui prendre des clients.",
-    ),
-    Constat(
-        "Une sélection de produits tous vérifiés et labellisés",
-        "forces",
-        "Interne et positif : c'est un choix de l'entreprise, qui la distingue et rassure les clients.",
-    ),
-    Constat(
-        "Un budget marketing de 5 000 € pour toute l'année",
-        "faiblesses",
-        "Interne et négatif : le budget est une ressource de l'entreprise, et il limite ses actions.",
-    ),
-    Constat(
-        "La loi anti-gaspillage qui encourage le vrac et le réemploi",
-        "opportunites",
-        "Externe et positif : la réglementation vient de l'extérieur, et elle va dans le sens de l'offre.",
-    ),
-    Constat(
-        "La méfiance du public envers le greenwashing",
-        "menaces",
-        "Externe et négatif : c'est un état d'esprit du marché ; même une marque honnête doit prouver ce qu'elle avance. "
-        "Ce n'est pas une faiblesse : l'entreprise n'en est pas la cause.",
-    ),
+CONSTATS_GRAINE_DE_VILLE: tuple[Constat, ...] = tuple(
+    Constat(**c) for c in donnees("constats_graine_de_ville")
 )
+"""Les constats de l'exercice de classement, avec leur bonne case et la raison."""
 
 
 @dataclass(frozen=True)
@@ -537,7 +513,7 @@ def corriger_classement(
     reponses = list(reponses)
     if len(reponses) != len(constats):
         raise ErreurSaisie(
-            f"Il faut une réponse par constat : {len(constats)} attendues, {len(reponses)} reçues."
+            f"Il faut une réponse par constat\u00a0: {len(constats)} attendues, {len(reponses)} reçues."
         )
     retours = []
     for reponse, constat in zip(reponses, constats, strict=True):
@@ -545,108 +521,140 @@ def corriger_classement(
             retours.append(Retour(False, "Choisissez une case pour ce constat."))
             continue
         if reponse not in QUADRANTS:
-            possibles = ", ".join(f"« {q} »" for q in QUADRANTS)
-            raise ErreurSaisie(f"Chaque réponse doit valoir {possibles} (reçu : {reponse!r}).")
+            possibles = ", ".join(f"«\u00a0{q}\u00a0»" for q in QUADRANTS)
+            raise ErreurSaisie(f"Chaque réponse doit valoir {possibles} (reçu\u00a0: {reponse!r}).")
         if reponse == constat.quadrant:
             retours.append(Retour(True, f"Juste. {constat.raison}"))
         else:
             piege = ""
             if ORIGINE[reponse] != ORIGINE[constat.quadrant]:
-                piege = f" Attention au piège interne/externe : ce constat est {ORIGINE[constat.quadrant]}."
+                piege = (
+                    f" Attention au piège interne/externe\u00a0: ce constat est {ORIGINE[constat.quadrant]}."
+                )
             retours.append(
                 Retour(
                     False,
-                    f"Non, pas « {TITRES[reponse]} » mais « {TITRES[constat.quadrant]} ».{piege} {constat.raison}",
+                    f"Non, pas «\u00a0{TITRES[reponse]}\u00a0» mais «\u00a0{TITRES[constat.quadrant]}\u00a0».{piege} {constat.raison}",
                 )
             )
     return retours
 
 
-NOMBRE_ATTENDU_AUDIT = 3
+_AUDIT = donnees("audit")
+NOMBRE_ATTENDU_AUDIT: int = _AUDIT["nombre_attendu"]
 
 
 def corriger_audit(forces: Sequence[str], faiblesses: Sequence[str]) -> list[Retour]:
     """Retours sur l'exercice « trois forces, trois faiblesses » d'une boutique en ligne.
 
-    On vérifie le nombre d'entrées, qu'elles décrivent bien l'entreprise (facteurs
-    internes), qu'au moins une soit chiffrée, et qu'il n'y ait pas de doublon.
+    On vérifie le nombre d'entrées, que chacune soit un vrai constat (pas de charabia,
+    de mot de remplissage ni de mot répété : voir :func:`defaut_de_constat`), qu'elles
+    décrivent bien l'entreprise (facteurs internes), qu'au moins une soit chiffrée, et
+    qu'il n'y ait pas de doublon. Les entrées qui ne sont pas des constats ne comptent
+    ni pour le chiffre ni pour la place.
 
     >>> retours = corriger_audit(["5 000 abonnés Instagram fidèles", "photos soignées", "livraison en 48 h"],
     ...                          ["200 visites par mois", "pas de newsletter", "concurrence forte"])
     >>> [r.juste for r in retours]
-    [True, True, False, True, True]
+    [True, True, True, False, True, True]
+    >>> corriger_audit(["aaa", "bla bla bla", "1 truc"], ["chose", "zzz zzz", "qsdfg"])[2].juste
+    False
     """
     forces = _entrees(forces, "forces")
     faiblesses = _entrees(faiblesses, "faiblesses")
+    messages = _AUDIT["messages"]
+    attendu = NOMBRE_ATTENDU_AUDIT
     retours = []
     for nom, entrees in (("forces", forces), ("faiblesses", faiblesses)):
         n = len(entrees)
-        if n == NOMBRE_ATTENDU_AUDIT:
-            retours.append(Retour(True, f"{TITRES[nom]} : {n} entrées, le compte est bon."))
-        elif n < NOMBRE_ATTENDU_AUDIT:
-            retours.append(
-                Retour(
-                    False,
-                    f"{TITRES[nom]} : {n} entrée{'s' if n > 1 else ''} ; il en faut {NOMBRE_ATTENDU_AUDIT}. "
-                    f"Cherchez {PISTES_QUADRANT_VIDE[nom]}.",
-                )
+        if n == attendu:
+            retours.append(Retour(True, messages["compte_bon"].format(titre=TITRES[nom], n=n)))
+        elif n < attendu:
+            mot = "entrées" if n > 1 else "entrée"
+            texte = messages["trop_peu"].format(
+                titre=TITRES[nom], n=n, entrees=mot, attendu=attendu, piste=PISTES_QUADRANT_VIDE[nom]
             )
+            retours.append(Retour(False, texte))
         else:
-            retours.append(
-                Retour(
-                    False,
-                    f"{TITRES[nom]} : {n} entrées ; gardez les {NOMBRE_ATTENDU_AUDIT} plus importantes, "
-                    "un diagnostic se lit d'un coup d'œil.",
-                )
-            )
-    externes = [e for e in forces + faiblesses if origine_probable(e) == "externe"]
+            retours.append(Retour(False, messages["trop"].format(titre=TITRES[nom], n=n, attendu=attendu)))
+    toutes = forces + faiblesses
+    defauts = [d for d in (defaut_de_constat(e) for e in toutes) if d]
+    if defauts:
+        retours.append(Retour(False, messages["non_constats"].format(liste=" ".join(defauts))))
+    else:
+        retours.append(Retour(True, messages["constats_ok"]))
+    recevables = [e for e in toutes if defaut_de_constat(e) is None]
+    externes = [e for e in recevables if origine_probable(e) == "externe"]
     if externes:
-        liste = ", ".join(f"« {abreger(e, 50)} »" for e in externes)
-        retours.append(
-            Retour(
-                False,
-                f"{liste} : cela décrit plutôt l'environnement (facteur externe). Forces et faiblesses "
-                "parlent de la boutique elle-même ; rangez ces constats dans les opportunités ou les menaces.",
-            )
-        )
+        liste = ", ".join(f"«\u00a0{abreger(e, 50)}\u00a0»" for e in externes)
+        retours.append(Retour(False, messages["externes"].format(liste=liste)))
+    elif recevables:
+        retours.append(Retour(True, messages["internes_ok"]))
+    if any(re.search(r"\d", e) for e in recevables):
+        retours.append(Retour(True, messages["chiffre_ok"]))
     else:
-        retours.append(
-            Retour(
-                True,
-                "Aucune entrée ne parle de l'environnement (marché, concurrents, loi…) : elles semblent "
-                "bien décrire la boutique elle-même, ce sont des facteurs internes.",
-            )
-        )
-    if any(re.search(r"\d", e) for e in forces + faiblesses):
-        retours.append(Retour(True, "Au moins un constat est chiffré : c'est ce qui le rend vérifiable."))
-    else:
-        retours.append(
-            Retour(
-                False,
-                "Aucun constat n'est chiffré : ajoutez un nombre (abonnés, visites par mois, délai de livraison) "
-                "pour qu'on puisse le vérifier.",
-            )
-        )
-    cles = [_cle(e) for e in forces + faiblesses]
+        retours.append(Retour(False, messages["sans_chiffre"]))
+    cles = [_cle(e) for e in toutes]
     if len(set(cles)) < len(cles):
-        retours.append(
-            Retour(False, "Un même constat apparaît deux fois : chaque entrée doit être différente.")
-        )
+        retours.append(Retour(False, messages["doublon"]))
     else:
-        retours.append(Retour(True, "Aucun doublon."))
+        retours.append(Retour(True, messages["sans_doublon"]))
     return retours
 
 
-GRILLE_CONCURRENT: tuple[str, ...] = (
-    "Vend-il les mêmes produits (concurrent direct) ou répond-il au même besoin autrement (indirect) ?",
-    "Est-il actif en ligne (site, réseaux sociaux) ?",
-    "Son site et ses pages sont-ils soignés et agréables ?",
-    "Publie-t-il régulièrement ?",
-    "Quel est son taux d'interaction (j'aime, commentaires, partages rapportés aux abonnés) ?",
-    "Combien a-t-il d'abonnés ?",
-    "Quels contenus marchent le mieux chez lui ?",
-    "Qu'est-ce qui distingue les marques qui réussissent de celles qui peinent ?",
-)
+_RECEVABLE = donnees("constat_recevable")
+_REMPLISSAGE = frozenset(_RECEVABLE["remplissage"])
+_MOTS_OUTILS = frozenset(_RECEVABLE["outils"])
+_VOYELLES = set("aeiouy")
+
+
+def _est_charabia(mot: str) -> bool:
+    """Un « mot » qui n'en est pas un : trois fois la même lettre, ou quatre lettres sans voyelle."""
+    if re.search(r"(.)\1\1", mot):
+        return True
+    return len(mot) >= 4 and not _VOYELLES & set(mot)
+
+
+def defaut_de_constat(texte: str, complet: bool = True) -> str | None:
+    """Ce qui empêche un texte d'être un constat (phrase française), ou ``None`` s'il est recevable.
+
+    Un constat a au moins deux mots (un nombre compte pour un mot) dont un mot
+    porteur de sens ; ni charabia (« aaa », « qsdf »), ni mot de remplissage
+    (« truc », « chose », « bla »), ni le même mot répété. Les listes de mots
+    sont dans ``contenu/02-swot.yaml`` (section ``constat_recevable``). Avec
+    ``complet=False`` (le constructeur, qui accepte des notes brèves comme
+    « concurrents »), un seul mot suffit.
+
+    >>> defaut_de_constat("200 visites par mois") is None
+    True
+    >>> defaut_de_constat("bla bla bla")
+    '«\\xa0bla bla bla\\xa0» est trop vague («\\xa0bla\\xa0»)\\xa0: nommez précisément le fait observé.'
+    """
+    if not isinstance(texte, str):
+        raise ErreurSaisie("Le constat à vérifier doit être un texte.")
+    messages = _RECEVABLE["messages"]
+    entree = abreger(texte, 50)
+    cle = _cle(texte)
+    jetons = re.findall(r"[^\W_]+", cle)
+    mots = [m for m in re.findall(r"[^\W\d_]+", cle)]
+    for mot in mots:
+        if mot in _REMPLISSAGE:
+            return messages["remplissage"].format(entree=entree, mot=mot)
+    for mot in mots:
+        if _est_charabia(mot):
+            return messages["charabia"].format(entree=entree, mot=mot)
+    if complet and len(jetons) < _RECEVABLE["mots_minimum"]:
+        return messages["trop_court"].format(entree=entree)
+    pleins = [m for m in mots if len(m) >= _RECEVABLE["lettres_minimum"] and m not in _MOTS_OUTILS]
+    if not pleins:
+        return messages["sans_sens"].format(entree=entree)
+    if len(pleins) >= 2 and len(set(pleins)) == 1 or any(pleins.count(m) >= 3 for m in pleins):
+        return messages["repetition"].format(entree=entree)
+    return None
+
+
+GRILLE_CONCURRENT: tuple[str, ...] = tuple(donnees("grille_concurrent"))
+"""Les questions de la grille d'observation d'un concurrent, dans l'ordre."""
 
 
 def nature_concurrence(memes_produits: bool, meme_besoin: bool) -> str:
@@ -657,7 +665,9 @@ def nature_concurrence(memes_produits: bool, meme_besoin: bool) -> str:
     """
     for nom, valeur in (("memes_produits", memes_produits), ("meme_besoin", meme_besoin)):
         if not isinstance(valeur, bool):
-            raise ErreurSaisie(f"La réponse ({nom}) doit être True (oui) ou False (non), reçu : {valeur!r}.")
+            raise ErreurSaisie(
+                f"La réponse ({nom}) doit être True (oui) ou False (non), reçu\u00a0: {valeur!r}."
+            )
     if memes_produits:
         return "direct"
     return "indirect" if meme_besoin else "aucune"
@@ -674,43 +684,24 @@ def grille_concurrents(fiches: Mapping[str, Sequence[str]]):
     import pandas as pd
 
     if not isinstance(fiches, Mapping) or not fiches:
-        raise ErreurSaisie("La grille est vide : ajoutez au moins un concurrent et ses réponses.")
+        raise ErreurSaisie("La grille est vide\u00a0: ajoutez au moins un concurrent et ses réponses.")
     colonnes = {"Question": list(GRILLE_CONCURRENT)}
     for nom, reponses in fiches.items():
         if isinstance(reponses, str) or not isinstance(reponses, Sequence):
             raise ErreurSaisie(
-                f"Les réponses pour « {nom} » doivent être une liste de textes, une par question."
+                f"Les réponses pour «\u00a0{nom}\u00a0» doivent être une liste de textes, une par question."
             )
         if len(reponses) != len(GRILLE_CONCURRENT):
             raise ErreurSaisie(
-                f"Il faut {len(GRILLE_CONCURRENT)} réponses pour « {nom} », une par question "
-                f"(reçu : {len(reponses)})."
+                f"Il faut {len(GRILLE_CONCURRENT)} réponses pour «\u00a0{nom}\u00a0», une par question "
+                f"(reçu\u00a0: {len(reponses)})."
             )
         colonnes[str(nom)] = [str(r) for r in reponses]
     return pd.DataFrame(colonnes)
 
 
 CONCURRENTS_GRAINE_DE_VILLE: dict[str, tuple[str, ...]] = {
-    "Maison Verte (direct)": (
-        "Direct : les mêmes cosmétiques bio et objets zéro déchet, en ligne",
-        "Oui : site marchand, Instagram et TikTok",
-        "Oui : photos soignées, fiches produit complètes",
-        "Oui : une publication par jour",
-        "Environ 2\u00a0% (faible pour sa taille)",
-        "25\u202f000 sur Instagram",
-        "Les tutoriels courts « avant / après »",
-        "Une promesse claire et des preuves (labels, avis)",
-    ),
-    "Seconde Main Club (indirect)": (
-        "Indirect : des vêtements d'occasion ; même besoin de consommer mieux",
-        "Oui : une application et Instagram",
-        "Oui : simple et rapide sur mobile",
-        "Oui : trois à quatre fois par semaine",
-        "Environ 6\u00a0% (communauté très active)",
-        "8\u202f000 sur Instagram",
-        "Les « trouvailles de la semaine » et les témoignages",
-        "La communauté qui participe et se sent écoutée",
-    ),
+    nom: tuple(reponses) for nom, reponses in donnees("concurrents_graine_de_ville").items()
 }
 """Deux concurrents fictifs de Graine de Ville, observés avec la grille (chiffres illustratifs)."""
 
@@ -718,39 +709,34 @@ CONCURRENTS_GRAINE_DE_VILLE: dict[str, tuple[str, ...]] = {
 def exemple_graine_de_ville() -> Swot:
     """Le SWOT de Graine de Ville, construit à partir de sa fiche (:data:`coursekit.cas.GRAINE_DE_VILLE`).
 
+    Les textes viennent du fichier de contenu ; ``{abonnes}``, ``{visites}`` et
+    ``{budget}`` y sont remplacés par les chiffres de la fiche.
+
     >>> exemple_graine_de_ville().nombre_entrees()
     {'forces': 3, 'faiblesses': 3, 'opportunites': 3, 'menaces': 3}
     """
     from coursekit.cas import GRAINE_DE_VILLE as cas
     from coursekit.format import monnaie, nombre
 
-    return Swot(
-        forces=[
-            f"Une communauté Instagram fidèle de {nombre(cas.abonnes_instagram, 0)} abonnés",
-            "Des produits tous vérifiés et labellisés",
-            "Une mission claire : rendre la consommation responsable facile",
-        ],
-        faiblesses=[
-            f"Seulement {nombre(cas.visites_mensuelles, 0)} visites par mois sur le site",
-            f"Un budget marketing serré ({monnaie(cas.budget_marketing)} par an)",
-            "Une marque encore peu visible sur Google",
-        ],
-        opportunites=[
-            "L'essor de la seconde main et du zéro déchet chez les jeunes actifs",
-            "La loi anti-gaspillage qui encourage le vrac et le réemploi",
-            "Des micro-influenceurs locaux prêts à collaborer",
-        ],
-        menaces=[
-            "Des concurrents mieux référencés sur Google",
-            "De grandes enseignes qui lancent des gammes « vertes » à bas prix",
-            "La méfiance du public envers le greenwashing",
-        ],
-        entreprise=cas.nom,
-    )
+    chiffres = {
+        "abonnes": nombre(cas.abonnes_instagram, 0),
+        "visites": nombre(cas.visites_mensuelles, 0),
+        "budget": monnaie(cas.budget_marketing),
+    }
+    exemple = donnees("exemple_graine_de_ville")
+    try:
+        listes = [[e.format(**chiffres) for e in exemple[q]] for q in QUADRANTS]
+    except (KeyError, IndexError, ValueError) as erreur:
+        raise contenu.ErreurContenu(
+            f"Le fichier de contenu «\u00a0{contenu.fichier_du_chapitre(CHAPITRE)}\u00a0», à l'entrée "
+            f"«\u00a0exemple_graine_de_ville\u00a0»\u00a0: seuls {{abonnes}}, {{visites}} et {{budget}} sont permis entre "
+            f"accolades ({erreur})."
+        ) from None
+    return Swot(*listes, entreprise=cas.nom)
 
 
-SEUIL_INTERACTION_FAIBLE = 1.0
-SEUIL_INTERACTION_FORT = 3.0
+SEUIL_INTERACTION_FAIBLE: float = float(donnees("seuils_interaction")["faible"])
+SEUIL_INTERACTION_FORT: float = float(donnees("seuils_interaction")["fort"])
 """Repères courants pour Instagram (en %) : sous 1 %, audience peu impliquée ; dès 3 %, communauté active."""
 
 
@@ -771,14 +757,14 @@ class AnalyseConcurrent:
         nom = self.nom.strip()
         if self.nature == "aucune":
             return (
-                f"{nom or 'Cette entreprise'} ne vend pas vos produits et ne répond pas au même besoin : "
+                f"{nom or 'Cette entreprise'} ne vend pas vos produits et ne répond pas au même besoin\u00a0: "
                 "ce n'est pas un concurrent."
             )
         qui = f"{nom} est un concurrent {self.nature}" if nom else f"Concurrent {self.nature}"
         debut = f"{qui}, avec un taux d'interaction de {pourcent(self.taux_interaction)}."
-        atouts = f" Ses atouts : {', '.join(self.atouts)}." if self.atouts else ""
+        atouts = f" Ses atouts\u00a0: {', '.join(self.atouts)}." if self.atouts else ""
         failles = (
-            f" Ses failles, à exploiter : {', '.join(self.failles)}."
+            f" Ses failles, à exploiter\u00a0: {', '.join(self.failles)}."
             if self.failles
             else " Aucune faille visible."
         )
@@ -813,7 +799,9 @@ def analyser_concurrent(
     }
     for cle, valeur in reponses.items():
         if not isinstance(valeur, bool):
-            raise ErreurSaisie(f"La réponse ({cle}) doit être True (oui) ou False (non), reçu : {valeur!r}.")
+            raise ErreurSaisie(
+                f"La réponse ({cle}) doit être True (oui) ou False (non), reçu\u00a0: {valeur!r}."
+            )
     taux = taux_engagement(interactions, abonnes)
     atouts, failles = [], []
     for vrai, atout, faille in (
@@ -827,3 +815,35 @@ def analyser_concurrent(
     elif taux < SEUIL_INTERACTION_FAIBLE:
         failles.append("une audience peu impliquée")
     return AnalyseConcurrent(nom, nature, taux, tuple(atouts), tuple(failles))
+
+
+def tableau_offre():
+    """Les trois questions pour analyser une offre, ce qu'une réponse « oui » implique, et le cas de Graine de Ville.
+
+    >>> tableau_offre().shape
+    (3, 3)
+    """
+    import pandas as pd
+
+    return pd.DataFrame(donnees("questions_offre"), columns=["question", "si_oui", "graine_de_ville"])
+
+
+def tableau_etudes():
+    """Veille, étude documentaire (secondaire) et étude de terrain (primaire) : définition et exemples.
+
+    >>> tableau_etudes()["type"].tolist()[0]
+    'Veille'
+    """
+    import pandas as pd
+
+    return pd.DataFrame(donnees("etudes"), columns=["type", "definition", "exemples"])
+
+
+def identite_graine_de_ville() -> str:
+    """Valeurs, slogan et charte graphique de Graine de Ville, en Markdown (texte du fichier de contenu)."""
+    identite = donnees("identite_marque")
+    lignes = ["**Valeurs**", ""]
+    lignes += [f"- {valeur}" for valeur in identite["valeurs"]]
+    lignes += ["", f"**Slogan**\u00a0: «\u00a0{identite['slogan']}\u00a0»", "", "**Charte graphique**", ""]
+    lignes += [f"- {regle}" for regle in identite["charte"]]
+    return "\n".join(lignes)

@@ -6,8 +6,8 @@ import html
 
 import ipywidgets as widgets
 
+from coursekit import contenu, influence
 from coursekit import format as fmt
-from coursekit import influence
 from coursekit.erreurs import ErreurSaisie
 from coursekit.glossaire import chercher, sigles
 from coursekit.graphiques.introduction import figure_influence
@@ -50,9 +50,9 @@ class Glossaire(Simulateur):
             self.fiche.value = ""
             return
         self.fiche.value = (
-            f"<div style='font-size:1.2em;line-height:1.5'><strong>{html.escape(terme.sigle)}</strong> : "
+            f"<div style='font-size:1.2em;line-height:1.5'><strong>{html.escape(terme.sigle)}</strong>\u00a0: "
             f"<em>{html.escape(terme.developpe)}</em><br>{html.escape(terme.definition)}"
-            f"<br><small>Pour aller plus loin : chapitre {html.escape(terme.chapitre.split('-')[0])}</small></div>"
+            f"<br><small>Pour aller plus loin\u00a0: chapitre {html.escape(terme.chapitre.split('-')[0])}</small></div>"
         )
         self.message.info(f"{terme.sigle} fait partie des {len(sigles())} sigles du cours.")
 
@@ -63,22 +63,65 @@ def _titre_colonne(texte: str) -> widgets.HTML:
     )
 
 
+_REGLAGE = {
+    "type": "object",
+    "required": ["minimum", "maximum", "pas", "depart"],
+    "additionalProperties": False,
+    "properties": {k: {"type": "number", "minimum": 0} for k in ("minimum", "maximum", "pas", "depart")},
+}
+_PROFIL = {
+    "type": "object",
+    "required": ["nom", "nom_axe", "abonnes", "engagement", "prix"],
+    "additionalProperties": False,
+    "properties": {
+        "nom": {"type": "string", "minLength": 1},
+        "nom_axe": {"type": "string", "minLength": 1},
+        "abonnes": _REGLAGE,
+        "engagement": _REGLAGE,
+        "prix": _REGLAGE,
+    },
+}
+SCHEMA_SIMULATEUR = {
+    "type": "object",
+    "required": ["budget", "profils"],
+    "additionalProperties": False,
+    "properties": {
+        "budget": {"type": "number", "exclusiveMinimum": 0},
+        "profils": {"type": "array", "minItems": 2, "maxItems": 2, "items": _PROFIL},
+    },
+}
+"""La forme de la section ``simulateur_influence`` de ``contenu/00-introduction.yaml``."""
+
+
+def reglages_influence() -> dict:
+    """Les réglages du simulateur (noms, bornes et valeurs de départ des curseurs), lus dans le contenu."""
+    return contenu.section("00", "simulateur_influence", SCHEMA_SIMULATEUR)
+
+
+def _curseur(libelle: str, reglage: dict, affichage, entier: bool) -> Curseur:
+    r = reglage
+    return Curseur(libelle, r["minimum"], r["maximum"], r["pas"], r["depart"], affichage, entier=entier)
+
+
 class SimulateurInfluence(Simulateur):
     """Micro-influenceur ou star ? Interactions obtenues avec un même budget et coût d'une interaction."""
 
-    titre = "Simulateur « Influenceurs »"
-    NOMS = ("Micro-influenceur", "Grand compte")
+    titre = "Simulateur «\u00a0Influenceurs\u00a0»"
+    NOMS = tuple(p["nom"] for p in reglages_influence()["profils"])
     # Sous les barres, sur deux lignes : sur une seule, les deux noms se chevauchent.
-    NOMS_AXE = ("Micro-\ninfluenceur", "Grand\ncompte")
+    NOMS_AXE = tuple(p["nom_axe"] for p in reglages_influence()["profils"])
 
     def __init__(self):
-        self.budget = ChampNombre("Budget", "8 000", libelle="Le budget", unite=fmt.symbole_devise())
-        self.abonnes_micro = Curseur("Abonnés", 1_000, 100_000, 1_000, 15_000, fmt.nombre, entier=True)
-        self.engagement_micro = Curseur("Engagement", 0, 15, 0.5, 6, fmt.pourcent)
-        self.prix_micro = Curseur("Prix par publication", 50, 3_000, 50, 300, fmt.monnaie, entier=True)
-        self.abonnes_star = Curseur("Abonnés", 100_000, 2_000_000, 50_000, 500_000, fmt.nombre, entier=True)
-        self.engagement_star = Curseur("Engagement", 0, 15, 0.5, 1.5, fmt.pourcent)
-        self.prix_star = Curseur("Prix par publication", 1_000, 30_000, 500, 8_000, fmt.monnaie, entier=True)
+        reglages = reglages_influence()
+        micro, star = reglages["profils"]
+        budget = fmt.nombre(reglages["budget"], 0)
+        self.budget = ChampNombre("Budget", budget, libelle="Le budget", unite=fmt.symbole_devise())
+        self.abonnes_micro = _curseur("Abonnés", micro["abonnes"], fmt.nombre, True)
+        self.engagement_micro = _curseur("Engagement", micro["engagement"], fmt.pourcent, False)
+        self.prix_micro = _curseur("Prix par publication", micro["prix"], fmt.monnaie, True)
+        self.abonnes_star = _curseur("Abonnés", star["abonnes"], fmt.nombre, True)
+        self.engagement_star = _curseur("Engagement", star["engagement"], fmt.pourcent, False)
+        self.prix_star = _curseur("Prix par publication", star["prix"], fmt.monnaie, True)
         self.figure, self.barres_interactions, self.barres_couts, self.etiquettes = figure_influence(
             self.NOMS_AXE
         )
@@ -147,12 +190,12 @@ class SimulateurInfluence(Simulateur):
         """Interprétation en une phrase."""
         if micro["publications"] == 0 and star["publications"] == 0:
             return (
-                f"Ce budget ne paie aucune publication : il faut au moins {fmt.monnaie(self.prix_micro.value)} "
+                f"Ce budget ne paie aucune publication\u00a0: il faut au moins {fmt.monnaie(self.prix_micro.value)} "
                 f"pour le micro-influenceur et {fmt.monnaie(self.prix_star.value)} pour le grand compte."
             )
         if star["publications"] == 0:
             return (
-                f"Ce budget ne paie même pas une publication du grand compte ({fmt.monnaie(self.prix_star.value)}) : "
+                f"Ce budget ne paie même pas une publication du grand compte ({fmt.monnaie(self.prix_star.value)})\u00a0: "
                 f"le micro-influenceur, lui, en permet {micro['publications']}, soit "
                 f"{fmt.nombre(micro['interactions'], 0)} interactions."
             )
@@ -162,10 +205,10 @@ class SimulateurInfluence(Simulateur):
         if round(facteur, 1) <= 1:
             return (
                 f"Une interaction coûte {fmt.monnaie(micro['cout'], 2)} avec le micro-influenceur et "
-                f"{fmt.monnaie(star['cout'], 2)} avec le grand compte : les deux se valent par interaction."
+                f"{fmt.monnaie(star['cout'], 2)} avec le grand compte\u00a0: les deux se valent par interaction."
             )
         return (
             f"Une interaction coûte {fmt.monnaie(micro['cout'], 2)} avec le micro-influenceur et "
-            f"{fmt.monnaie(star['cout'], 2)} avec le grand compte : le {nom.lower()} est "
+            f"{fmt.monnaie(star['cout'], 2)} avec le grand compte\u00a0: le {nom.lower()} est "
             f"{fmt.nombre(facteur)} fois moins cher par interaction."
         )

@@ -31,7 +31,7 @@ def _fiche_politique(politique: mix.Politique) -> str:
         f"{objectifs}"
         f"<p style='margin:0.4em 0 0.2em'><strong>Ses leviers</strong></p><ul>{leviers}</ul>"
         "<p style='background:#eef4fb;padding:0.5em 0.8em;border-radius:6px'>"
-        f"<strong>Chez Graine de Ville :</strong> {html.escape(politique.exemple)}</p></div>"
+        f"<strong>Chez Graine de Ville\u00a0:</strong> {html.escape(politique.exemple)}</p></div>"
     )
 
 
@@ -64,7 +64,7 @@ class ExplorateurMix(widgets.Tab):
 class SelecteurCanaux(Simulateur):
     """Objectif et habitudes de la cible → leviers recommandés, avec la raison et un graphique."""
 
-    titre = "Simulateur « Quels canaux choisir ? »"
+    titre = "Simulateur «\u00a0Quels canaux choisir\u00a0?\u00a0»"
 
     def __init__(self, objectif: str = "visibilité", habitudes=("Instagram", "TikTok")):
         self.objectif = widgets.ToggleButtons(
@@ -79,7 +79,7 @@ class SelecteurCanaux(Simulateur):
         self.figure, self.barres, self.etiquettes = figure_adequation(self.noms)
         self.graphique = ZoneGraphique(self.figure)
         cases = widgets.HBox(
-            [widgets.Label("La cible utilise :", layout={"width": "9em"}), *self.cases.values()],
+            [widgets.Label("La cible utilise\u00a0:", layout={"width": "9em"}), *self.cases.values()],
             layout=widgets.Layout(flex_flow="row wrap"),
         )
         super().__init__([self.objectif, cases, self.message, self.liste, self.graphique])
@@ -97,7 +97,7 @@ class SelecteurCanaux(Simulateur):
         """La recommandation et les scores de tous les leviers pour les réglages en cours."""
         if not self.habitudes:
             raise ErreurSaisie(
-                "Cochez au moins une habitude de la cible : sans elle, impossible de choisir un canal."
+                "Cochez au moins une habitude de la cible\u00a0: sans elle, impossible de choisir un canal."
             )
         objectif, habitudes = self.objectif.value, self.habitudes
         return mix.recommander_leviers(objectif, habitudes), mix.adequation_leviers(objectif, habitudes)
@@ -119,14 +119,16 @@ class SelecteurCanaux(Simulateur):
         nombre = len(reco.leviers)
         if nombre == 0:
             self.message.info(
-                f"Objectif « {reco.objectif} » : aucun levier ne touche bien cette cible. "
+                f"Objectif «\u00a0{reco.objectif}\u00a0»\u00a0: aucun levier ne touche bien cette cible. "
                 "Cochez d'autres habitudes ou changez d'objectif."
             )
             return
         pluriel = "s" if nombre > 1 else ""
-        phrase = f"Objectif « {reco.objectif} » : {nombre} levier{pluriel} recommandé{pluriel}."
+        phrase = (
+            f"Objectif «\u00a0{reco.objectif}\u00a0»\u00a0: {nombre} levier{pluriel} recommandé{pluriel}."
+        )
         if reco.avertissement:
-            self.message.erreur(f"{phrase} {reco.avertissement}", gras="Attention :")
+            self.message.erreur(f"{phrase} {reco.avertissement}", gras="Attention\u00a0:")
         else:
             self.message.succes(f"{phrase} Une petite équipe peut tenir ce nombre de canaux.")
 
@@ -136,7 +138,7 @@ class SelecteurCanaux(Simulateur):
         if not reco.leviers:
             return ""  # la phrase du simulateur dit déjà quoi faire
         lignes = "".join(
-            f"<li><strong>{html.escape(levier.nom)}</strong> ({html.escape(fmt.pourcent(levier.score, 0))}) : "
+            f"<li><strong>{html.escape(levier.nom)}</strong> ({html.escape(fmt.pourcent(levier.score, 0))})\u00a0: "
             f"{html.escape(levier.raison)}</li>"
             for levier in reco.leviers
         )
@@ -146,10 +148,10 @@ class SelecteurCanaux(Simulateur):
 class SimulateurBudget(Simulateur):
     """Budget total, part de chaque canal et réserve de sécurité → montants et graphique."""
 
-    titre = "Simulateur « Répartir le budget »"
+    titre = "Simulateur «\u00a0Répartir le budget\u00a0»"
     PAS = 0.5
 
-    def __init__(self, total: str = "5 000", parts=None, marge: float = 10):
+    def __init__(self, total: str = "5\u202f000", parts=None, marge: float = 10):
         parts = dict(mix.REPARTITION_EXEMPLE if parts is None else parts)
         self.canaux = list(parts)
         self.total = ChampNombre("Budget total", total, libelle="Le budget total", unite=fmt.symbole_devise())
@@ -159,8 +161,8 @@ class SimulateurBudget(Simulateur):
         # Le curseur va de 5 à 20 % pour qu'on voie ce qui se passe hors de la fourchette conseillée (10-15 %).
         self.reserve = Curseur(mix.NOM_RESERVE, 5, 20, self.PAS, marge, fmt.pourcent)
         self.ajuster = widgets.Button(
-            description="Ajuster à 100 %",
-            tooltip="Met les parts à la proportionnelle pour faire 100 %",
+            description="Ajuster à 100\u00a0%",
+            tooltip="Met les parts à la proportionnelle pour faire 100\u00a0%",
             layout=widgets.Layout(width="fit-content"),
         )
         self.figure, self.barres, self.etiquettes = figure_budget([*self.canaux, mix.NOM_RESERVE])
@@ -187,7 +189,7 @@ class SimulateurBudget(Simulateur):
             # Les curseurs continuent de répondre pendant que le budget est à corriger.
             somme = 100 - mix.ecart_a_cent(self.parts, self.reserve.value)
             raise ErreurSaisie(
-                f"{erreur} Vos réglages sont gardés : parts et réserve font {fmt.pourcent(somme)}."
+                f"{erreur} Vos réglages sont gardés\u00a0: parts et réserve font {fmt.pourcent(somme)}."
             ) from None
         return mix.repartir_budget(total, self.parts, marge_securite=self.reserve.value)
 
@@ -213,14 +215,14 @@ class SimulateurBudget(Simulateur):
         reserve = tableau.iloc[-1]
         total = tableau["montant"].sum()
         phrase = (
-            f"Sur {fmt.monnaie(total)}, le premier poste est « {premier['canal']} » avec "
-            f"{fmt.monnaie(premier['montant'])} ({fmt.pourcent(premier['part'])}) ; la réserve de "
+            f"Sur {fmt.monnaie(total)}, le premier poste est «\u00a0{premier['canal']}\u00a0» avec "
+            f"{fmt.monnaie(premier['montant'])} ({fmt.pourcent(premier['part'])})\u00a0; la réserve de "
             f"{fmt.monnaie(reserve['montant'])} ({fmt.pourcent(reserve['part'])}) couvre les imprévus."
         )
         bas, haut = mix.MARGE_CONSEILLEE
         if not bas <= reserve["part"] <= haut:
             phrase += (
-                f" Attention : une réserve de {fmt.pourcent(reserve['part'])} sort de la fourchette "
+                f" Attention\u00a0: une réserve de {fmt.pourcent(reserve['part'])} sort de la fourchette "
                 f"conseillée ({fmt.nombre(bas)} à {fmt.pourcent(haut)})."
             )
         return phrase
@@ -238,11 +240,12 @@ class SimulateurBudget(Simulateur):
 class ExerciceBudget(SimulateurBudget):
     """À vous de jouer : répartir les 5 000 € de Graine de Ville pour gagner en visibilité."""
 
-    titre = "À vous de jouer : le budget visibilité de Graine de Ville"
+    titre = "À vous de jouer\u00a0: le budget visibilité de Graine de Ville"
 
     def __init__(self):
-        depart = dict.fromkeys(mix.REPARTITION_EXEMPLE, 18.0)
-        super().__init__("5 000", depart, marge=10)
+        budget = mix.donnees("budget")
+        depart = dict.fromkeys(mix.REPARTITION_EXEMPLE, float(budget.get("exercice_part_depart", 18)))
+        super().__init__("5\u202f000", depart, marge=budget.get("exercice_reserve_depart", 10))
         self.verifier_bouton = widgets.Button(
             description="Vérifier ma répartition",
             button_style="primary",
@@ -261,9 +264,9 @@ class ExerciceBudget(SimulateurBudget):
             return None
         texte = " ".join(bilan.remarques)
         if bilan.reussi:
-            self.retour.succes(texte, gras="Bien joué !")
+            self.retour.succes(texte, gras="Bien joué\u00a0!")
         else:
-            self.retour.erreur(texte, gras="Pas encore :")
+            self.retour.erreur(texte, gras="Pas encore\u00a0:")
         return bilan
 
 
@@ -284,7 +287,7 @@ class ExercicePushPull(widgets.VBox):
         self.bouton = widgets.Button(description="Vérifier", button_style="primary")
         self.retour = widgets.HTML()
         self.bouton.on_click(lambda _bouton: self.verifier())
-        entete = widgets.HTML("<h3 style='margin:0.2em 0'>Push ou pull ?</h3>")
+        entete = widgets.HTML("<h3 style='margin:0.2em 0'>Push ou pull\u00a0?</h3>")
         super().__init__([entete, *lignes, self.bouton, self.retour])
 
     def verifier(self) -> int:
@@ -292,7 +295,7 @@ class ExercicePushPull(widgets.VBox):
         corrections = mix.classer_push_pull({levier: b.value for levier, b in self.choix.items()})
         items = "".join(
             f"<li style='color:{COULEUR_ATTEINT if juste else COULEUR_MANQUE}'>"
-            f"{'✔' if juste else '✘'} <strong>{html.escape(levier)}</strong> : {html.escape(explication)}</li>"
+            f"{'✔' if juste else '✘'} <strong>{html.escape(levier)}</strong>\u00a0: {html.escape(explication)}</li>"
             for levier, (juste, explication) in corrections.items()
         )
         justes = sum(juste for juste, _ in corrections.values())
@@ -303,4 +306,4 @@ class ExercicePushPull(widgets.VBox):
         return justes
 
     def __repr__(self) -> str:
-        return "Exercice « Push ou pull ? » (exécutez le notebook pour répondre)"
+        return "Exercice «\u00a0Push ou pull\u00a0?\u00a0» (exécutez le notebook pour répondre)"

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from coursekit import contenu
 from coursekit.erreurs import ErreurSaisie
-from coursekit.format import pourcent
+from coursekit.format import nombre, pourcent
 from coursekit.graphiques.base import figure_en_png
 from coursekit.graphiques.swot import COULEURS_SWOT, figure_interaction, figure_swot, remplir_swot
 from coursekit.swot import (
@@ -41,6 +42,62 @@ from coursekit.swot import (
 )
 from coursekit.travaux import Carnet, nom_affiche
 from coursekit.widgets.base import ChampNombre, Simulateur, ZoneGraphique, ZoneMessage
+
+_TEXTE = {"type": "string", "minLength": 1}
+
+
+def _objet(proprietes: dict) -> dict:
+    return {
+        "type": "object",
+        "required": list(proprietes),
+        "additionalProperties": False,
+        "properties": proprietes,
+    }
+
+
+SCHEMAS: dict[str, dict] = {
+    "grille_observation": _objet(
+        {
+            "cases": _objet(
+                dict.fromkeys(
+                    (
+                        "memes_produits",
+                        "meme_besoin",
+                        "actif_en_ligne",
+                        "site_soigne",
+                        "publie_regulierement",
+                    ),
+                    _TEXTE,
+                )
+            ),
+            "abonnes": {"type": "number", "minimum": 0},
+            "interactions": {"type": "number", "minimum": 0},
+        }
+    ),
+    "exercice_classement": _objet(dict.fromkeys(("a_classer", "tout_juste", "conseil"), _TEXTE)),
+    "exercice_audit": _objet(
+        dict.fromkeys(
+            (
+                "titre_forces",
+                "aide_forces",
+                "consigne_forces",
+                "titre_faiblesses",
+                "aide_faiblesses",
+                "consigne_faiblesses",
+                "bravo",
+                "a_revoir",
+            ),
+            _TEXTE,
+        )
+    ),
+}
+"""La forme des textes des outils dans ``contenu/02-swot.yaml``."""
+
+
+def textes(cle: str) -> dict:
+    """Les textes d'un outil du chapitre 02, lus et validés dans le fichier de contenu."""
+    return contenu.section("02", cle, SCHEMAS[cle])
+
 
 DELAI_MISE_A_JOUR = 0.15
 """Intervalle minimal (en secondes) entre deux dessins de la matrice pendant la frappe."""
@@ -87,7 +144,7 @@ class ConstructeurSwot(Simulateur):
         for q in QUADRANTS:
             self.listes[q] = widgets.Textarea(
                 value=texte_depuis_entrees(swot.quadrant(q)),
-                placeholder=f"Une {SINGULIERS[q]} par ligne : {PISTES_QUADRANT_VIDE[q]}",
+                placeholder=f"Une {SINGULIERS[q]} par ligne\u00a0: {PISTES_QUADRANT_VIDE[q]}",
                 continuous_update=True,
                 layout=widgets.Layout(width="98%", height="8em"),
             )
@@ -196,9 +253,9 @@ class ConstructeurSwot(Simulateur):
         )
         if swot.est_vide():
             self.message.info(
-                "Tapez une entrée par ligne dans chaque case : la matrice et les pistes d'action se "
+                "Tapez une entrée par ligne dans chaque case\u00a0: la matrice et les pistes d'action se "
                 "construisent au fur et à mesure.",
-                gras="Pour commencer :",
+                gras="Pour commencer\u00a0:",
             )
             return
         conseils = swot.conseils()
@@ -207,10 +264,10 @@ class ConstructeurSwot(Simulateur):
             reste = len(conseils) - 3
             if reste > 0:
                 suite += f" (et {_pluriel(reste, 'autre remarque')})"
-            self.message.info(f"{bilan} {suite}", gras="Conseils :")
+            self.message.info(f"{bilan} {suite}", gras="Conseils\u00a0:")
         else:
             self.message.succes(
-                f"{bilan} Les quatre cases sont remplies : lisez les pistes croisées ci-dessous et "
+                f"{bilan} Les quatre cases sont remplies\u00a0: lisez les pistes croisées ci-dessous et "
                 "choisissez celles qui nourriront votre mix marketing.",
                 gras="Diagnostic complet.",
             )
@@ -328,20 +385,16 @@ class GrilleConcurrent(Simulateur):
             style={"description_width": "15em"},
             layout=widgets.Layout(width="32em"),
         )
-        libelles = {
-            "memes_produits": "Il vend les mêmes produits",
-            "meme_besoin": "Il répond au même besoin",
-            "actif_en_ligne": "Il est actif en ligne",
-            "site_soigne": "Son site est soigné",
-            "publie_regulierement": "Il publie régulièrement",
-        }
+        reglages = textes("grille_observation")
         self.cases = {
             cle: widgets.Checkbox(value=True, description=texte, indent=False)
-            for cle, texte in libelles.items()
+            for cle, texte in reglages["cases"].items()
         }
-        self.abonnes = ChampNombre("Abonnés", "25 000", libelle="Le nombre d'abonnés")
+        self.abonnes = ChampNombre("Abonnés", nombre(reglages["abonnes"], 0), libelle="Le nombre d'abonnés")
         self.interactions = ChampNombre(
-            "Interactions par publication", "500", libelle="Le nombre d'interactions par publication"
+            "Interactions par publication",
+            nombre(reglages["interactions"], 0),
+            libelle="Le nombre d'interactions par publication",
         )
         self.figure, self.axes, self.barre, self.etiquette = figure_interaction(
             SEUIL_INTERACTION_FAIBLE, SEUIL_INTERACTION_FORT
@@ -389,7 +442,7 @@ class GrilleConcurrent(Simulateur):
 
 # --- exercices ----------------------------------------------------------------------------------
 
-OPTIONS_QUADRANTS = [("— à classer —", None)] + [(TITRES[q], q) for q in QUADRANTS]
+OPTIONS_QUADRANTS = [(textes("exercice_classement")["a_classer"], None)] + [(TITRES[q], q) for q in QUADRANTS]
 
 
 class ExerciceClassement(widgets.VBox):
@@ -425,29 +478,28 @@ class ExerciceClassement(widgets.VBox):
             (zone.succes if retour.juste else zone.erreur)(retour.explication, gras="")
         justes = sum(r.juste for r in retours)
         texte = f"{justes} bonne{'s' if justes > 1 else ''} réponse{'s' if justes > 1 else ''} sur {len(retours)}."
+        consignes = textes("exercice_classement")
         if justes == len(retours):
-            self.score.succes(texte + " Vous distinguez bien l'interne de l'externe.", gras="Bravo !")
+            self.score.succes(f"{texte} {consignes['tout_juste']}", gras="Bravo\u00a0!")
         else:
-            self.score.info(
-                texte + " Pour chaque constat, demandez-vous : l'entreprise en est-elle la cause ? "
-                "Si oui, c'est interne (force ou faiblesse) ; sinon, c'est externe.",
-            )
+            self.score.info(f"{texte} {consignes['conseil']}")
         return retours
 
     def __repr__(self) -> str:
-        return f"Exercice : classer {len(self.constats)} constats dans la matrice SWOT"
+        return f"Exercice\u00a0: classer {len(self.constats)} constats dans la matrice SWOT"
 
 
 class ExerciceAudit(widgets.VBox):
     """Trois forces et trois faiblesses d'une boutique en ligne, avec un retour automatique."""
 
     def __init__(self):
+        self.consignes = consignes = textes("exercice_audit")
         self.forces = widgets.Textarea(
-            placeholder="Une force par ligne (trois en tout)",
+            placeholder=consignes["consigne_forces"],
             layout=widgets.Layout(width="98%", height="6.5em"),
         )
         self.faiblesses = widgets.Textarea(
-            placeholder="Une faiblesse par ligne (trois en tout)",
+            placeholder=consignes["consigne_faiblesses"],
             layout=widgets.Layout(width="98%", height="6.5em"),
         )
         self.bouton = widgets.Button(description="Vérifier", button_style="primary")
@@ -456,13 +508,17 @@ class ExerciceAudit(widgets.VBox):
         self.bouton.on_click(lambda _b: self.verifier())
         grille = widgets.GridBox(
             [
-                widgets.VBox([widgets.HTML("<b>Forces</b> (internes, positives)"), self.forces]),
-                widgets.VBox([widgets.HTML("<b>Faiblesses</b> (internes, négatives)"), self.faiblesses]),
+                widgets.VBox([self._entete("forces"), self.forces]),
+                widgets.VBox([self._entete("faiblesses"), self.faiblesses]),
             ],
             layout=widgets.Layout(grid_template_columns="1fr 1fr", grid_gap="0.4em 1em", width="100%"),
         )
         super().__init__([grille, self.bouton, self.message, self.retour])
         self.add_class("coursekit-exercice")
+
+    def _entete(self, cas: str) -> widgets.HTML:
+        titre = html.escape(self.consignes[f"titre_{cas}"])
+        return widgets.HTML(f"<b>{titre}</b> {html.escape(self.consignes[f'aide_{cas}'])}")
 
     def verifier(self) -> list[Retour] | None:
         """Corrige la saisie ; le texte tapé reste en place."""
@@ -475,11 +531,11 @@ class ExerciceAudit(widgets.VBox):
             return None
         self.retour.value = html_retours(retours)
         if all(r.juste for r in retours):
-            self.message.succes("Votre audit interne tient debout.", gras="Bravo !")
+            self.message.succes(self.consignes["bravo"], gras="Bravo\u00a0!")
         else:
             a_revoir = sum(not r.juste for r in retours)
-            self.message.info(f"{_pluriel(a_revoir, 'point')} à revoir : lisez les remarques en rouge.")
+            self.message.info(f"{_pluriel(a_revoir, 'point')} à revoir\u00a0: {self.consignes['a_revoir']}")
         return retours
 
     def __repr__(self) -> str:
-        return "Exercice : trois forces et trois faiblesses (exécutez le notebook pour répondre)"
+        return "Exercice\u00a0: trois forces et trois faiblesses (exécutez le notebook pour répondre)"
