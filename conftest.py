@@ -9,4 +9,6 @@ def pytest_configure(config):
     # Les quiz enregistrent chaque réponse (coursekit.progres) : pendant les tests, dans un fichier
     # temporaire, hérité aussi par les noyaux de nbval.
     if "COURSEKIT_PROGRES" not in os.environ:
-        os.environ["COURSEKIT_PROGRES"] = str(Path(tempfile.mkdtemp(prefix="coursekit-progres-")) / "progres.sqlite")
+        os.environ["COURSEKIT_PROGRES"] = str(
+            Path(tempfile.mkdtemp(prefix="coursekit-progres-")) / "progres.sqlite"
+        )

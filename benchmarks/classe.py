@@ -103,16 +103,30 @@ def main(arguments=None) -> int:
         (dossier / "professeurs.txt").write_text("")
         depot = dossier / "eleve.git"
         subprocess.run(
-            [sys.executable, "-m", "coursekit.classe", "publier", str(depot)], check=True, env=ph._env_python()
+            [sys.executable, "-m", "coursekit.classe", "publier", str(depot)],
+            check=True,
+            env=ph._env_python(),
         )
         lien = subprocess.run(
-            [sys.executable, "-m", "coursekit.classe", "lien", "06", "--hub", "http://127.0.0.1:1", "--depot", f"file://{depot}"],
+            [
+                sys.executable,
+                "-m",
+                "coursekit.classe",
+                "lien",
+                "06",
+                "--hub",
+                "http://127.0.0.1:1",
+                "--depot",
+                f"file://{depot}",
+            ],
             check=True,
             capture_output=True,
             text=True,
             env=ph._env_python(),
         ).stdout.strip()
-        hub = ph.Hub(venv, dossier / "etat", dossier / "eleves.txt", dossier / "professeurs.txt", depots=(depot,))
+        hub = ph.Hub(
+            venv, dossier / "etat", dossier / "eleves.txt", dossier / "professeurs.txt", depots=(depot,)
+        )
         debut_hub = time.monotonic()
         hub.demarrer()
         duree_hub = time.monotonic() - debut_hub
@@ -186,7 +200,9 @@ def main(arguments=None) -> int:
             "chapitre_utilisable_pour": len(prets),
             "machine": f"{platform.processor() or platform.machine()}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cœurs",
             "demarrage_hub_s": round(duree_hub, 1),
-            "serveur_pret_s_median": round(statistics.median(etapes[n]["serveur"] for n in prets), 1) if prets else None,
+            "serveur_pret_s_median": round(statistics.median(etapes[n]["serveur"] for n in prets), 1)
+            if prets
+            else None,
             "chapitre_utilisable_s_median": round(statistics.median(utilisables), 1) if utilisables else None,
             "chapitre_utilisable_s_dernier": round(max(utilisables), 1) if utilisables else None,
             "curseur_ms_median": round(statistics.median(latences)) if latences else None,

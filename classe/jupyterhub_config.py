@@ -169,7 +169,13 @@ c.LocalProcessSpawner.popen_kwargs = {"umask": 0o077}
 c.JupyterHub.services = [
     {
         "name": "idle-culler",
-        "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={INACTIVITE}", "--cull-every=300"],
+        "command": [
+            sys.executable,
+            "-m",
+            "jupyterhub_idle_culler",
+            f"--timeout={INACTIVITE}",
+            "--cull-every=300",
+        ],
     }
 ]
 c.JupyterHub.load_roles = [

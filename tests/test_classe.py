@@ -13,7 +13,9 @@ RACINE = Path(__file__).resolve().parents[1]
 
 
 def _commande(*arguments):
-    return subprocess.run([sys.executable, "-m", "coursekit.classe", *arguments], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "coursekit.classe", *arguments], capture_output=True, text=True
+    )
 
 
 def test_lien_d_un_chapitre():
@@ -29,7 +31,9 @@ def test_lien_d_un_chapitre():
 
 
 def test_lien_professeur_et_voila():
-    requete = parse_qs(urlsplit(classe.lien("06", "http://127.0.0.1:8000", professeur=True, voila=True)).query)
+    requete = parse_qs(
+        urlsplit(classe.lien("06", "http://127.0.0.1:8000", professeur=True, voila=True)).query
+    )
     assert requete["branch"] == ["professeur"] and requete["repo"] == [classe.DEPOT_PROFESSEUR]
     assert requete["urlpath"] == ["voila/render/marketing-digital-professeur/06-kpi.ipynb"]
 
@@ -38,10 +42,15 @@ def test_liens_de_tous_les_chapitres():
     sortie = _commande("liens", "--hub", "https://hub.lycee.fr")
     assert sortie.returncode == 0
     lignes = sortie.stdout.splitlines()
-    assert [ligne.split("\t")[0] for ligne in lignes] == [p.stem for p in sorted((RACINE / "notebooks").glob("0*.ipynb"))]
+    assert [ligne.split("\t")[0] for ligne in lignes] == [
+        p.stem for p in sorted((RACINE / "notebooks").glob("0*.ipynb"))
+    ]
 
 
-@pytest.mark.parametrize("adresse", ["hub.lycee.fr", "ftp://hub.lycee.fr", "https://", "https://hub.lycee.fr/?a=1", "http://h:port"])
+@pytest.mark.parametrize(
+    "adresse",
+    ["hub.lycee.fr", "ftp://hub.lycee.fr", "https://", "https://hub.lycee.fr/?a=1", "http://h:port"],
+)
 def test_mauvaise_adresse_en_francais(adresse):
     sortie = _commande("lien", "06", "--hub", adresse)
     assert sortie.returncode == 2
@@ -81,7 +90,9 @@ def test_publier_ailleurs_qu_un_depot_refuse(tmp_path):
 
 def test_lire_la_classe_depuis_un_tableur(tmp_path):
     fichier = tmp_path / "bts1.csv"
-    fichier.write_text("\ufeffPrénom;Nom\nYasmine;Ben Ali\nÉloïse;Lefèvre\nyasmine;benali\n", encoding="utf-8")
+    fichier.write_text(
+        "\ufeffPrénom;Nom\nYasmine;Ben Ali\nÉloïse;Lefèvre\nyasmine;benali\n", encoding="utf-8"
+    )
     assert classe.lire_classe(fichier) == [
         ("yasmine.benali", "Yasmine Ben Ali"),
         ("eloise.lefevre", "Éloïse Lefèvre"),

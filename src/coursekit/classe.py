@@ -247,7 +247,9 @@ def lire_classe(chemin: Path) -> list[tuple[str, str]]:
     for numero, ligne in enumerate(lecteur, start=2):
         prenom = (ligne.get(colonnes.get("prenom", ""), "") or "").strip()
         nom = (ligne.get(colonnes.get("nom", ""), "") or "").strip()
-        ident = (ligne.get(colonnes.get("identifiant", ""), "") or "").strip().lower() or identifiant(prenom, nom)
+        ident = (ligne.get(colonnes.get("identifiant", ""), "") or "").strip().lower() or identifiant(
+            prenom, nom
+        )
         if not re.fullmatch(r"[a-z][a-z0-9.-]{0,31}", ident):
             raise ErreurClasse(
                 f"Ligne {numero} du fichier « {chemin} » : impossible d'en tirer un identifiant "
@@ -269,7 +271,9 @@ def creer_comptes(
     Rend les identifiants créés ; un compte qui existe déjà est gardé tel quel (ses fichiers aussi).
     """
     if os.geteuid() != 0:
-        raise ErreurClasse("Créer des comptes demande les droits d'administration : lancez la commande avec sudo.")
+        raise ErreurClasse(
+            "Créer des comptes demande les droits d'administration : lancez la commande avec sudo."
+        )
     _groupe(groupe)
     crees = []
     for ident, nom_complet in eleves:
@@ -277,7 +281,17 @@ def creer_comptes(
             pwd.getpwnam(ident)
         except KeyError:
             subprocess.run(
-                ["useradd", "--create-home", "--shell", "/bin/bash", "--gid", groupe, "--comment", nom_complet, ident],
+                [
+                    "useradd",
+                    "--create-home",
+                    "--shell",
+                    "/bin/bash",
+                    "--gid",
+                    groupe,
+                    "--comment",
+                    nom_complet,
+                    ident,
+                ],
                 check=True,
                 capture_output=True,
             )
@@ -358,7 +372,9 @@ def _afficher(table: pd.DataFrame) -> str:
 
 
 def _analyseur() -> argparse.ArgumentParser:
-    analyseur = argparse.ArgumentParser(prog="python -m coursekit.classe", description=__doc__.splitlines()[0])
+    analyseur = argparse.ArgumentParser(
+        prog="python -m coursekit.classe", description=__doc__.splitlines()[0]
+    )
     commandes = analyseur.add_subparsers(dest="commande", required=True)
     for nom, aide in (("lien", "le lien d'un chapitre"), ("liens", "les liens de tous les chapitres")):
         sous = commandes.add_parser(nom, help=aide)
@@ -375,8 +391,15 @@ def _analyseur() -> argparse.ArgumentParser:
     pub.add_argument("--branche", default=None)
     cpt = commandes.add_parser("comptes", help="créer les comptes d'une classe (CSV prenom;nom)")
     cpt.add_argument("fichier", type=Path)
-    cpt.add_argument("--liste", type=Path, default=None, help="par défaut : %s, ou %s avec --professeurs" % (LISTE_ELEVES, LISTE_PROFESSEURS))
-    cpt.add_argument("--professeurs", action="store_true", help="comptes de professeurs (administrateurs du hub)")
+    cpt.add_argument(
+        "--liste",
+        type=Path,
+        default=None,
+        help=f"par défaut : {LISTE_ELEVES}, ou {LISTE_PROFESSEURS} avec --professeurs",
+    )
+    cpt.add_argument(
+        "--professeurs", action="store_true", help="comptes de professeurs (administrateurs du hub)"
+    )
     bil = commandes.add_parser("bilan", help="les progrès de la classe")
     bil.add_argument("--liste", type=Path, default=LISTE_ELEVES)
     bil.add_argument("--eleves", nargs="*", help="identifiants (par défaut : la liste du hub)")
@@ -388,7 +411,12 @@ def main(arguments: list[str] | None = None) -> int:
     args = _analyseur().parse_args(arguments)
     try:
         if args.commande in {"lien", "liens"}:
-            options = {"depot": args.depot, "branche": args.branche, "professeur": args.professeur, "voila": args.voila}
+            options = {
+                "depot": args.depot,
+                "branche": args.branche,
+                "professeur": args.professeur,
+                "voila": args.voila,
+            }
             if args.commande == "lien":
                 print(lien(args.chapitre, args.hub, **options))
             else:
@@ -399,7 +427,9 @@ def main(arguments: list[str] | None = None) -> int:
                 raise ErreurClasse("git n'est pas installé sur ce serveur (apt-get install git).")
             commit = publier(args.destination, args.edition, args.branche)
             branche = args.branche or BRANCHE[args.edition]
-            print(f"Édition {args.edition} publiée dans {args.destination} (branche {branche}, commit {commit[:10]}).")
+            print(
+                f"Édition {args.edition} publiée dans {args.destination} (branche {branche}, commit {commit[:10]})."
+            )
         elif args.commande == "comptes":
             eleves = lire_classe(args.fichier)
             if args.professeurs:

@@ -184,7 +184,8 @@ def mon_bilan():
 
     table = bilan()
     table["avancement"] = [
-        fmt.pourcent(100 * f / t, decimales=0) if t else "—" for f, t in zip(table["faites"], table["total"])
+        fmt.pourcent(100 * f / t, decimales=0) if t else "—"
+        for f, t in zip(table["faites"], table["total"], strict=True)
     ]
     return tableau(
         table[["chapitre", "faites", "reussies", "total", "avancement"]],

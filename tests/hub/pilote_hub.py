@@ -31,7 +31,9 @@ HOTE = "127.0.0.1"
 
 def installer(dossier: Path = INSTALLATION) -> Path:
     """Le cours installé pour tous (``classe/installer.sh``) : rend le dossier du venv partagé."""
-    subprocess.run(["bash", str(RACINE / "classe" / "installer.sh"), str(dossier)], check=True, capture_output=True)
+    subprocess.run(
+        ["bash", str(RACINE / "classe" / "installer.sh"), str(dossier)], check=True, capture_output=True
+    )
     return dossier / "venv"
 
 
@@ -79,7 +81,9 @@ def supprimer_comptes(identifiants) -> None:
             pwd.getpwnam(ident)
         except KeyError:
             continue
-        subprocess.run(["pkill", "-KILL", "-u", ident], capture_output=True)  # processus de CE compte seulement
+        subprocess.run(
+            ["pkill", "-KILL", "-u", ident], capture_output=True
+        )  # processus de CE compte seulement
         subprocess.run(["userdel", "--remove", ident], capture_output=True)
 
 
@@ -248,7 +252,11 @@ class Eleve:
 
     # -- noyaux
     def ouvrir_noyau(self, chemin_notebook: str) -> Noyau:
-        r = self.api("POST", "sessions", json={"path": chemin_notebook, "type": "notebook", "kernel": {"name": "python3"}})
+        r = self.api(
+            "POST",
+            "sessions",
+            json={"path": chemin_notebook, "type": "notebook", "kernel": {"name": "python3"}},
+        )
         r.raise_for_status()
         return Noyau(self, r.json()["kernel"]["id"])
 
@@ -274,7 +282,10 @@ class Noyau:
         self.session = uuid.uuid4().hex
         adresse = eleve.base.replace("http://", "ws://") + f"/api/kernels/{ident}/channels"
         self.ws = connect(
-            adresse, additional_headers={"Authorization": f"token {eleve.jeton}"}, open_timeout=60, max_size=None
+            adresse,
+            additional_headers={"Authorization": f"token {eleve.jeton}"},
+            open_timeout=60,
+            max_size=None,
         )
 
     def _message(self, type_: str, contenu: dict, canal: str = "shell") -> dict:
@@ -298,7 +309,13 @@ class Noyau:
         """Exécute ``code`` ; rend ``{"texte": sorties texte, "erreur": nom ou None, "resultat": text/plain}``."""
         message = self._message(
             "execute_request",
-            {"code": code, "silent": False, "store_history": False, "user_expressions": {}, "allow_stdin": False},
+            {
+                "code": code,
+                "silent": False,
+                "store_history": False,
+                "user_expressions": {},
+                "allow_stdin": False,
+            },
         )
         self.ws.send(json.dumps(message))
         ident = message["header"]["msg_id"]
