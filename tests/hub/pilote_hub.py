@@ -284,7 +284,7 @@ class Noyau:
         self.ws = connect(
             adresse,
             additional_headers={"Authorization": f"token {eleve.jeton}"},
-            open_timeout=60,
+            open_timeout=300,
             max_size=None,
         )
 
@@ -355,9 +355,8 @@ class Noyau:
             recu = decoder(self.ws.recv(timeout=max(0.01, fin - time.monotonic())))
             if recu["msg_type"] == "comm_msg" and recu["content"].get("comm_id") == comm_id:
                 donnees = recu["content"].get("data", {})
-                if donnees.get("method") == "update" and cle in donnees.get("state", {}) | {
-                    p[0] for p in donnees.get("buffer_paths", [])
-                }:
+                cles = set(donnees.get("state", {})) | {p[0] for p in donnees.get("buffer_paths", [])}
+                if donnees.get("method") == "update" and cle in cles:
                     return donnees
 
     def fermer(self) -> None:
