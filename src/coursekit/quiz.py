@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import importlib
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -44,6 +45,10 @@ _MODULES_DE_CALCUL = (
 #: Fonctions appelées après chaque vérification : ``ecouteur(chapitre, ident, juste, reponse)``.
 #: Le suivi des progrès de l'élève s'y abonne ; une erreur d'un écouteur ne bloque jamais la correction.
 ECOUTEURS: list[Callable[[str, str, bool, object], None]] = []
+
+#: Mémoire des réponses : ``souvenir(chapitre, ident)`` rend la dernière réponse de l'élève
+#: (``{"reponse", "juste", "essais"}``) ou ``None`` ; ``coursekit.progres`` s'y branche.
+SOUVENIRS: list[Callable[[str, str], Mapping | None]] = []
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,19 @@ def _prevenir(chapitre: str, ident: str, juste: bool, reponse) -> None:
             pass
 
 
+def _souvenir(chapitre: str, ident: str) -> Mapping | None:
+    if not chapitre or not ident:
+        return None
+    for souvenir in list(SOUVENIRS):
+        try:
+            trouve = souvenir(chapitre, ident)
+        except Exception:  # noqa: BLE001 — un fichier de progrès illisible n'empêche pas le quiz
+            trouve = None
+        if trouve:
+            return trouve
+    return None
+
+
 def _resoudre(valeur, donnees_du_chapitre: Mapping | None):
     """``"$campagne.budget"`` désigne la valeur ``budget`` de la section ``campagne`` du même fichier."""
     if not (isinstance(valeur, str) and valeur.startswith("$")):
@@ -190,6 +208,11 @@ class _Question(widgets.VBox):
         enonce = widgets.HTML(f"<p style='font-weight:bold;margin:0.3em 0'>{html.escape(question)}</p>")
         boutons = widgets.HBox([self.bouton, self.bouton_correction], layout={"flex_flow": "row wrap"})
         super().__init__([enonce, champ, boutons, self.retour])
+        self.souvenir = _souvenir(chapitre, ident)
+        if self.souvenir:
+            from coursekit.progres import texte_souvenir
+
+            self.retour.info(texte_souvenir(self.souvenir), gras="")
 
     def _corriger(self) -> Retour:  # pragma: no cover - défini par chaque question
         raise NotImplementedError
@@ -355,6 +378,13 @@ class Quiz(widgets.VBox):
         self.bouton.on_click(lambda _b: self.compter())
         entete = widgets.HTML(f"<h3 style='margin:0.2em 0'>{html.escape(titre)}</h3>")
         super().__init__([entete, *self.questions, self.bouton, self.score])
+        souvenirs = [q.souvenir for q in self.questions if getattr(q, "souvenir", None)]
+        if souvenirs:
+            justes = sum(bool(s["juste"]) for s in souvenirs)
+            self.score.info(
+                f"Déjà répondu\u00a0: {len(souvenirs)} question(s) sur {len(self.questions)}, "
+                f"dont {justes} juste(s) la dernière fois."
+            )
 
     def compter(self) -> int:
         """Corrige toutes les questions et affiche le score."""
@@ -460,3 +490,15 @@ def verifier_reponse(
         return
     retour = corriger_nombre(reponse, attendu, tolerance, explication)
     print(f"{nom} : {'✔' if retour.juste else '✘'} {retour.explication}")
+
+
+def _brancher_progres() -> None:
+    """Les réponses sont gardées d'une séance à l'autre (``coursekit.progres``)."""
+    try:
+        from coursekit import progres
+    except ImportError:  # pragma: no cover
+        return
+    progres.brancher(sys.modules[__name__])
+
+
+_brancher_progres()
