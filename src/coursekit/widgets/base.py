@@ -32,6 +32,7 @@ import ipywidgets as widgets
 from coursekit import format as fmt
 from coursekit.erreurs import ErreurSaisie
 from coursekit.graphiques.base import figure_en_png_rapide, verifier_mise_en_page
+from coursekit.typographie import corriger
 from coursekit.validation import nombre_saisi
 
 STYLE_LIBELLE = {"description_width": "15em"}
@@ -39,15 +40,15 @@ LARGEUR_CURSEUR = "38em"
 
 
 def typographie(texte: str) -> str:
-    """Espaces insécables à la française : avant ``: ; ? !`` et à l'intérieur des guillemets « ».
+    """Espaces insécables à la française (avant ``: ; ? !``, dans « », avant % et €) et signe moins.
 
     Ainsi « » » ou « : » ne se retrouvent jamais seuls en début de ligne au projecteur.
+    Une seule règle pour tout le cours : :func:`coursekit.typographie.corriger`.
 
     >>> typographie("Bravo ! « Audit » : fait ; ok ?") == "Bravo\xa0! «\xa0Audit\xa0»\xa0: fait\xa0; ok\xa0?"
     True
     """
-    texte = re.sub(r" ([:;?!»])", "\xa0\\1", texte)
-    return re.sub(r"« ", "«\xa0", texte)
+    return corriger(texte)
 
 
 class ZoneMessage(widgets.HTML):
