@@ -6,12 +6,28 @@ import html
 
 import ipywidgets as widgets
 
+from coursekit import contenu
 from coursekit import format as fmt
 from coursekit import smart
 from coursekit.erreurs import ErreurSaisie
 from coursekit.graphiques.smart import figure_trajectoires
 from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
 
+SCHEMA_EXEMPLES = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["libelle", "depart", "cible", "mois"],
+        "additionalProperties": False,
+        "properties": {
+            "libelle": {"type": "string", "minLength": 1},
+            "depart": {"type": "number", "exclusiveMinimum": 0},
+            "cible": {"type": "number", "minimum": 0},
+            "mois": {"type": "integer", "minimum": 1, "maximum": 36},
+        },
+    },
+}
 COULEURS_BADGE = {True: ("#00664a", "#e6f5ef"), False: ("#a33a00", "#fdeee6"), None: ("#4a4a4a", "#eeeeee")}
 
 
@@ -86,12 +102,10 @@ class CalculateurCroissance(Simulateur):
 
     titre = "Calculateur de croissance"
     EXEMPLES = {
-        "Trafic : 10 000 → 13 000 visites par mois en 3 mois": ("10 000", "13 000", 3),
-        "Ventes en ligne : 50 000 € → 60 000 € par mois en 6 mois": ("50 000", "60 000", 6),
-        "Graine de Ville, trafic : 500 → 2 000 visites en 6 mois": ("500", "2 000", 6),
-        "Graine de Ville, Instagram : 2 000 → 5 000 abonnés en 6 mois": ("2 000", "5 000", 6),
-        "Graine de Ville, ventes : 5 → 60 ventes par mois en 6 mois": ("5", "60", 6),
+        e["libelle"]: (fmt.nombre(e["depart"], 0), fmt.nombre(e["cible"], 0), e["mois"])
+        for e in contenu.section("04", "exemples_croissance", SCHEMA_EXEMPLES)
     }
+    """Les exemples du cours (fichier de contenu du chapitre 04) : libellé → (départ, cible, mois)."""
 
     def __init__(self, depart: str = "10 000", cible: str = "13 000", mois: int = 3):
         self._en_pause = False
@@ -219,7 +233,7 @@ class CalculateurCroissance(Simulateur):
         variation, sens = ("baisse", "de moins") if pas < 0 else ("hausse", "de plus")
         return (
             f"De {self._nombre(r['depart'], ref)} à {self._nombre(r['cible'], ref)} en {r['mois']} mois : "
-            f"{fmt.pourcent(c['totale'], signe=True)} au total, soit {fmt.pourcent(c['mensuelle'], 2, signe=True)} "
+            f"{fmt.pourcent(c['totale'], signe=True)} au total, soit {smart.hausse_lisible(c['mensuelle'], 2)} "
             f"par mois si chaque {variation} s'ajoute à la précédente (composée), ou "
             f"{self._nombre(abs(pas), ref)} {sens} chaque mois en linéaire. "
             f"Au mois {k} : {self._nombre(r['lineaire'][k], ref)} en linéaire, "
@@ -229,7 +243,7 @@ class CalculateurCroissance(Simulateur):
     def _juger(self, r: dict) -> None:
         jugement = r["realisme"]
         niveau = smart.NIVEAUX[jugement["niveau"]]
-        texte = f"Niveau « {niveau} » ({fmt.pourcent(r['croissance']['mensuelle'], 2, signe=True)} par mois). {jugement['conseil']}"
+        texte = f"Niveau « {niveau} » ({smart.hausse_lisible(r['croissance']['mensuelle'], 2)} par mois). {jugement['conseil']}"
         if jugement["alerte"]:
             self.realisme.erreur(texte, gras="⚠ Attention :")
         elif jugement["niveau"] in {"prudent", "ambitieux"}:
