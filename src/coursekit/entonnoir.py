@@ -19,11 +19,33 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from coursekit import contenu
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
 
-AIDAR = ("Attention", "Intérêt", "Désir", "Action", "Recommandation")
+_TEXTE = {"type": "string", "minLength": 1}
+SCHEMA_AIDAR = {"type": "array", "minItems": 5, "maxItems": 5, "items": _TEXTE}
+SCHEMA_SATISFACTION = {
+    "type": "object",
+    "required": ["depassee", "tenue", "decue"],
+    "additionalProperties": False,
+    "properties": {"depassee": _TEXTE, "tenue": _TEXTE, "decue": _TEXTE},
+}
+SCHEMA_ACTIONS = {
+    "type": "array",
+    "minItems": 2,
+    "items": {
+        "type": "object",
+        "required": ["action", "etape"],
+        "additionalProperties": False,
+        "properties": {"action": _TEXTE, "etape": _TEXTE},
+    },
+}
+
+_CHAPITRE = "05"
+AIDAR = tuple(contenu.section(_CHAPITRE, "aidar", SCHEMA_AIDAR))
 """Les cinq étapes du modèle AIDAR : le modèle AIDA complété par la Recommandation."""
+_SATISFACTION = contenu.section(_CHAPITRE, "satisfaction", SCHEMA_SATISFACTION)
 
 COLONNES = ("etape", "volume", "taux_etape", "taux_global", "pertes")
 
@@ -114,6 +136,17 @@ def maillon_faible(etapes) -> str:
     # Arrondi à 9 décimales : deux taux égaux au calcul près (25 % et 25,000000000000004 %) sont égaux.
     suite = table.iloc[1:]
     return str(suite.loc[suite["taux_etape"].round(9).idxmin(), "etape"])
+
+
+def taux_maillon_faible(etapes) -> float:
+    """Le taux d'étape (en %) du maillon faible : la part de l'étape précédente qu'il garde.
+
+    >>> taux_maillon_faible({"Visites": 2_000, "Attention": 400, "Intérêt": 280})
+    20.0
+    """
+    table = entonnoir(etapes)
+    faible = maillon_faible(etapes)
+    return float(table.loc[table["etape"] == faible, "taux_etape"].iloc[0])
 
 
 def _liste_taux(taux) -> list[float]:
@@ -327,27 +360,22 @@ def satisfaction(experience_vecue, attentes) -> float:
 def lire_satisfaction(ecart) -> str:
     """Verdict en quelques mots pour un écart expérience vécue − attentes.
 
-    >>> lire_satisfaction(2)
-    'client enchanté : ses attentes sont dépassées'
+    >>> lire_satisfaction(2).startswith("client enchanté")
+    True
     """
     ecart = v.nombre(ecart, "L'écart de satisfaction (ecart)")
     if ecart > 0:
-        return "client enchanté : ses attentes sont dépassées"
+        return _SATISFACTION["depassee"]
     if ecart == 0:
-        return "client satisfait : ses attentes sont tenues, sans plus"
-    return "client déçu : l'expérience est en dessous de ce qu'il attendait"
+        return _SATISFACTION["tenue"]
+    return _SATISFACTION["decue"]
 
 
 # --- Exercice de diagnostic ---------------------------------------------------------------------
 
 ACTIONS = {
-    "Accélérer l'affichage des pages sur smartphone": "Attention",
-    "Reprendre sur la page d'arrivée la promesse de la publicité (même visuel, même offre)": "Attention",
-    "Mettre les meilleures ventes en avant dès la page d'accueil": "Intérêt",
-    "Ajouter des avis clients et des photos portées sur les fiches produits": "Désir",
-    "Offrir la livraison dès 40 € d'achat": "Action",
-    "Relancer par e-mail les paniers abandonnés": "Action",
-    "Demander un avis cinq jours après la livraison": "Recommandation",
+    ligne["action"]: ligne["etape"]
+    for ligne in contenu.section(_CHAPITRE, "actions_diagnostic", SCHEMA_ACTIONS)
 }
 """Actions proposées dans l'exercice de diagnostic, avec l'étape que chacune améliore d'abord."""
 

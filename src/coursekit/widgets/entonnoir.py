@@ -6,6 +6,7 @@ import html
 
 import ipywidgets as widgets
 
+from coursekit import contenu
 from coursekit import entonnoir as calc
 from coursekit import format as fmt
 from coursekit.donnees import lire_csv
@@ -22,16 +23,64 @@ from coursekit.tableaux import tableau
 from coursekit.widgets.base import Curseur, Simulateur, ZoneGraphique
 
 FICHIER_CANAUX = "graine_de_ville_entonnoirs_canaux.csv"
-TAUX_GRAINE_DE_VILLE = (50, 40, 25, 20, 40)
-DIAGNOSTIC_EXERCICE = {
-    "Visites": 2_000,
-    "Attention": 400,
-    "Intérêt": 280,
-    "Désir": 112,
-    "Action": 28,
-    "Recommandation": 14,
+_TEXTE = {"type": "string", "minLength": 1}
+SCHEMA_TAUX = {
+    "type": "array",
+    "minItems": 5,
+    "maxItems": 5,
+    "items": {"type": "number", "minimum": 0, "maximum": 100},
 }
+SCHEMA_DIAGNOSTIC = {
+    "type": "object",
+    "required": ["etapes"],
+    "additionalProperties": False,
+    "properties": {
+        "etapes": {
+            "type": "object",
+            "minProperties": 3,
+            "additionalProperties": {"type": "number", "minimum": 0},
+        }
+    },
+}
+_COLONNES_ENTONNOIR = ("etape", "volume", "taux_etape", "taux_global", "pertes")
+_COLONNES_CANAUX = (
+    "canal",
+    "visites",
+    "clients",
+    "taux_conversion",
+    "taux_global",
+    "maillon_faible",
+    "taux_maillon_faible",
+)
+SCHEMA_ENTETES = {
+    "type": "object",
+    "required": ["entonnoir", "canaux"],
+    "additionalProperties": False,
+    "properties": {
+        nom: {
+            "type": "object",
+            "required": list(colonnes),
+            "additionalProperties": False,
+            "properties": {c: _TEXTE for c in colonnes},
+        }
+        for nom, colonnes in (("entonnoir", _COLONNES_ENTONNOIR), ("canaux", _COLONNES_CANAUX))
+    },
+}
+
+TAUX_GRAINE_DE_VILLE = tuple(contenu.section("05", "taux_graine_de_ville", SCHEMA_TAUX))
+"""Les taux d'étape du mois type (fichier de contenu du chapitre 05) : réglages de départ du simulateur."""
+DIAGNOSTIC_EXERCICE = dict(contenu.section("05", "diagnostic", SCHEMA_DIAGNOSTIC)["etapes"])
 """L'entonnoir à diagnostiquer dans « À vous de jouer » (campagne de rentrée de Graine de Ville)."""
+ENTETES = contenu.section("05", "entetes", SCHEMA_ENTETES)
+"""Les en-têtes des tableaux du chapitre (fichier de contenu)."""
+
+
+def enonce_diagnostic() -> str:
+    """L'énoncé du diagnostic en Markdown : le tableau des volumes, lu dans le fichier de contenu."""
+    titres = ENTETES["entonnoir"]
+    lignes = [f"| {titres['etape'].lower()} | {titres['volume'].lower()} |", "| --- | ---: |"]
+    lignes += [f"| {etape} | {fmt.nombre(volume)} |" for etape, volume in DIAGNOSTIC_EXERCICE.items()]
+    return "\n".join(lignes)
 
 
 def tableau_html(table) -> str:
@@ -45,10 +94,12 @@ def tableau_html(table) -> str:
     )
     return (
         "<table class='coursekit-tableau' style='border-collapse:collapse;font-size:1.05em'>"
-        "<tr style='background:#eef4fb'><th style='text-align:left;padding:0 0.8em'>Étape</th>"
-        "<th style='padding:0 0.8em'>Volume</th><th style='padding:0 0.8em'>Taux d'étape</th>"
-        "<th style='padding:0 0.8em'>Taux global</th><th style='padding:0 0.8em'>Pertes</th></tr>"
-        f"{lignes}</table>"
+        "<tr style='background:#eef4fb'>"
+        + "".join(
+            f"<th style='{'text-align:left;' if cle == 'etape' else ''}padding:0 0.8em'>{html.escape(titre)}</th>"
+            for cle, titre in ENTETES["entonnoir"].items()
+        )
+        + f"</tr>{lignes}</table>"
     )
 
 
@@ -63,13 +114,7 @@ def vue_entonnoir(table, titre: str = "Entonnoir de conversion"):
             "pertes": fmt.nombre,
         },
         titre=titre,
-        entetes={
-            "etape": "Étape",
-            "volume": "Volume",
-            "taux_etape": "Taux d'étape",
-            "taux_global": "Taux global",
-            "pertes": "Pertes",
-        },
+        entetes=dict(ENTETES["entonnoir"]),
     )
 
 
@@ -85,15 +130,7 @@ def vue_canaux(comparaison, titre: str = "Un entonnoir par canal"):
             "taux_maillon_faible": fmt.pourcent,
         },
         titre=titre,
-        entetes={
-            "canal": "Canal",
-            "visites": "Visites",
-            "clients": "Commandes",
-            "taux_conversion": "Taux de conversion",
-            "taux_global": "Visites → recommandation",
-            "maillon_faible": "Maillon faible",
-            "taux_maillon_faible": "Taux du maillon faible",
-        },
+        entetes=dict(ENTETES["canaux"]),
     )
 
 
