@@ -161,3 +161,39 @@ def test_graphique_du_relecteur_mis_a_jour_sur_place():
     vider_message(elements)
     assert all(b.get_width() == 0 for b in elements["barres"])
     assert len(figure.axes) == 1
+
+
+# --- bourrage de mots-clés : la relecture ne se laisse pas acheter ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texte", "cible"),
+    [
+        ("Gagnez, économisez, simple, rapide, facile, gratuit, garanti, unique, local, 24 h, vous", "B2C"),
+        ("Économisez, gagnez, profitez : simple, rapide, facile, garanti, livré en 24 h.", "B2C"),
+        ("Simple simple simple rapide rapide rapide pour vous en 24 h", "B2C"),
+        ("Rapide, rapide, rapide : vos tenues livrées en 24 h.", "B2C"),
+        ("Rentabilité, productivité, ROI, devis, budget, délai, coût, marge, équipe, 24 h", "B2B"),
+    ],
+)
+def test_bourrage_de_mots_cles_refuse(texte, cible):
+    analyse = analyser_message(texte, cible)
+    assert analyse.score < 80 and analyse.verdict != "Message efficace"
+    benefice = analyse.remarque("benefice")
+    assert not benefice.ok and ("mots-clés" in benefice.texte or "revient" in benefice.texte)
+
+
+@pytest.mark.parametrize(
+    ("texte", "cible"),
+    [
+        ("Ton style, sans greenwashing : des tenues éthiques à petit prix, livrées en 24 h.", "B2C"),
+        (
+            "Fini le doute sur les labels : vos vêtements certifiés, expliqués simplement, livrés en 24 h.",
+            "B2C",
+        ),
+        ("Habillez vos équipes en coton bio : devis en 24 h, budget maîtrisé, image RSE valorisée.", "B2B"),
+        ("Des tenues bio pour vos salariés : devis en 24 h, coût maîtrisé.", "B2B"),
+    ],
+)
+def test_vraies_phrases_pas_prises_pour_du_bourrage(texte, cible):
+    assert analyser_message(texte, cible).score == 100
