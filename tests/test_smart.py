@@ -329,9 +329,13 @@ def test_realiste_demande_un_point_de_depart():
     assert not sans.ok and "point de départ" in sans.conseil and "aujourd'hui" in sans.conseil
     avec_de_a = smart.verifier_smart("Passer de 2 000 à 3 000 abonnés Instagram en 6 mois")["R"]
     assert avec_de_a.ok
-    niveau_dit = smart.verifier_smart("Atteindre 3 000 abonnés en 6 mois (nous en avons 2 000 aujourd'hui)")["R"]
+    niveau_dit = smart.verifier_smart("Atteindre 3 000 abonnés en 6 mois (nous en avons 2 000 aujourd'hui)")[
+        "R"
+    ]
     assert niveau_dit.ok and "de 2\u202f000 à 3\u202f000" in niveau_dit.conseil
-    niveau_donne = smart.verifier_smart("Atteindre 3 000 abonnés Instagram en 6 mois", niveau_actuel=2_000)["R"]
+    niveau_donne = smart.verifier_smart("Atteindre 3 000 abonnés Instagram en 6 mois", niveau_actuel=2_000)[
+        "R"
+    ]
     assert niveau_donne.ok
 
 
@@ -350,7 +354,10 @@ def test_cible_absurde_jamais_realiste(texte, niveau_actuel):
     assert not verdicts["R"].ok
     assert not verdicts["A"].ok
     # jamais de hausse mensuelle absurde à l'écran (pas de « +2 136 % par mois »)
-    hausses = [float(x.replace("\u202f", "").replace(",", ".")) for x in re.findall(r"\+([\d\u202f,]+)\xa0%", verdicts["R"].conseil)]
+    hausses = [
+        float(x.replace("\u202f", "").replace(",", "."))
+        for x in re.findall(r"\+([\d\u202f,]+)\xa0%", verdicts["R"].conseil)
+    ]
     assert all(h <= smart.PLAFOND_AFFICHE for h in hausses)
 
 

@@ -25,7 +25,10 @@ _NIVEAU = {
     "type": "object",
     "required": ["libelle", "conseil"],
     "additionalProperties": False,
-    "properties": {"libelle": {"type": "string", "minLength": 1}, "conseil": {"type": "string", "minLength": 1}},
+    "properties": {
+        "libelle": {"type": "string", "minLength": 1},
+        "conseil": {"type": "string", "minLength": 1},
+    },
 }
 SCHEMA_CRITERES = {
     "type": "object",
@@ -47,7 +50,9 @@ SCHEMA_REPERES = {
             "type": "object",
             "required": ["baisse", "prudent", "ambitieux", "tres_ambitieux", "alerte"],
             "additionalProperties": False,
-            "properties": {n: _NIVEAU for n in ("baisse", "prudent", "ambitieux", "tres_ambitieux", "alerte")},
+            "properties": {
+                n: _NIVEAU for n in ("baisse", "prudent", "ambitieux", "tres_ambitieux", "alerte")
+            },
         },
     },
 }
@@ -75,7 +80,10 @@ SCHEMA_VERIFICATEUR = {
         "verbes_vagues": _LISTE_DE_MOTS,
         "moyens": _LISTE_DE_MOTS,
         "demesure": _LISTE_DE_MOTS,
-        "multiplicateurs": {"type": "object", "additionalProperties": {"type": "number", "exclusiveMinimum": 1}},
+        "multiplicateurs": {
+            "type": "object",
+            "additionalProperties": {"type": "number", "exclusiveMinimum": 1},
+        },
         "reperes_depart": _LISTE_DE_MOTS,
     },
 }
@@ -742,7 +750,9 @@ def verifier_smart(objectif, niveau_actuel=None) -> dict[str, Verdict]:
     else:
         r = Verdict(False, "Sans chiffre, impossible de juger si l'objectif est réaliste.")
     if hors_d_atteinte and a.ok:
-        a = Verdict(False, "Même avec des moyens nommés, une telle cible n'est pas atteignable : revoyez-la d'abord.")
+        a = Verdict(
+            False, "Même avec des moyens nommés, une telle cible n'est pas atteignable : revoyez-la d'abord."
+        )
 
     return {"S": s, "M": m, "A": a, "R": r, "T": t}
 

@@ -6,9 +6,8 @@ import html
 
 import ipywidgets as widgets
 
-from coursekit import contenu
+from coursekit import contenu, smart
 from coursekit import format as fmt
-from coursekit import smart
 from coursekit.erreurs import ErreurSaisie
 from coursekit.graphiques.smart import figure_trajectoires
 from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
