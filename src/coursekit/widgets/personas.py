@@ -15,6 +15,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from coursekit import contenu
 from coursekit import format as fmt
 from coursekit.erreurs import ErreurSaisie
 from coursekit.graphiques.personas import (
@@ -32,14 +33,15 @@ from coursekit.personas import (
     TITRES,
     Persona,
     page_html,
-    persona_acheteur_b2b,
     persona_depuis_json,
-    persona_graine_de_ville,
-    persona_mode_eco,
+    persona_du_cours,
     persona_vers_json,
     suggerer_canaux_moments,
+    tableau_donnees,
+    tableau_du_cours,
 )
 from coursekit.swot import entrees_depuis_texte, texte_depuis_entrees
+from coursekit.tableaux import tableau
 from coursekit.travaux import chemin_travail, ecrire_travail, lire_travail
 from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
 
@@ -569,9 +571,41 @@ class RelecteurMessage(Simulateur):
 # --- exercice : un message par persona ------------------------------------------------------------
 
 
-def personas_exercice() -> tuple[Persona, Persona, Persona]:
-    """Les trois personas de Graine de Ville pour l'exercice « un message par persona »."""
-    return (persona_mode_eco(), persona_graine_de_ville(), persona_acheteur_b2b())
+SCHEMA_EXERCICE_MESSAGES = {
+    "type": "object",
+    "required": ["personas", "messages_du_professeur"],
+    "additionalProperties": False,
+    "properties": {
+        "personas": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+        "messages_du_professeur": {
+            "type": "object",
+            "additionalProperties": {"type": "string", "minLength": 1},
+        },
+    },
+}
+
+
+def _exercice_messages() -> dict:
+    return contenu.section("03", "exercice_messages", SCHEMA_EXERCICE_MESSAGES)
+
+
+def personas_exercice() -> tuple[Persona, ...]:
+    """Les personas de l'exercice « un message par persona » (fichier de contenu du chapitre 03)."""
+    return tuple(persona_du_cours(nom) for nom in _exercice_messages()["personas"])
+
+
+def messages_du_professeur() -> list[tuple[Persona, str]]:
+    """Pour la cellule « solution » : chaque persona de l'exercice et le message proposé par le professeur."""
+    messages = _exercice_messages()["messages_du_professeur"]
+    return [
+        (persona_du_cours(nom), messages[nom]) for nom in _exercice_messages()["personas"] if nom in messages
+    ]
+
+
+def vue_tableau(nom: str):
+    """Un tableau du chapitre 03 (``"tableau_criteres"``, ``"tableau_b2c_b2b"``) prêt à afficher."""
+    donnees = tableau_du_cours(nom)
+    return tableau(tableau_donnees(nom), titre=donnees["titre"], entetes=dict(donnees["entetes"]))
 
 
 def resume_persona(persona: Persona) -> str:
@@ -659,5 +693,7 @@ __all__ = [
     "RelecteurMessage",
     "TITRES",
     "html_analyse",
+    "messages_du_professeur",
     "personas_exercice",
+    "vue_tableau",
 ]
