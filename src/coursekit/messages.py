@@ -174,10 +174,10 @@ class AnalyseMessage:
         for r in self.remarques:
             if r.critere == critere:
                 return r
-        raise ErreurSaisie(f"Le critère « {critere} » n'existe pas : choisissez parmi {', '.join(BAREME)}.")
+        raise ErreurSaisie(f"Le critère « {critere} » n'existe pas : choisissez parmi {', '.join(BAREME)}.")
 
     def __str__(self) -> str:
-        lignes = [f"{self.verdict} : {self.score}/100 ({self.nombre_mots} mots, cible {self.cible})"]
+        lignes = [f"{self.verdict} : {self.score}/100 ({self.nombre_mots} mots, cible {self.cible})"]
         lignes += [f"{'✔' if r.ok else '✘'} {r.texte}" for r in self.remarques]
         return "\n".join(lignes)
 
@@ -245,7 +245,7 @@ def bourrage(texte: str, cible: str = "B2C") -> str | None:
     if repete is not None and comptes[repete] > BOURRAGE["repetitions_maximales"]:
         mot = next(m for m in reperes if normaliser(m) == repete)
         return (
-            f"« {mot} » revient {comptes[repete]} fois : répéter un mot ne le rend pas plus convaincant. "
+            f"« {mot} » revient {comptes[repete]} fois : répéter un mot ne le rend pas plus convaincant. "
             "Dites le bénéfice une fois, avec une preuve (un délai, un prix, une garantie)."
         )
     if (
@@ -253,14 +253,14 @@ def bourrage(texte: str, cible: str = "B2C") -> str | None:
         and len(reperes) / len(liste) > BOURRAGE["part_maximale"]
     ):
         return (
-            f"Une suite de mots-clés ({_citer(_unique(reperes)[:4])}…) n'est pas un message : écrivez une phrase "
+            f"Une suite de mots-clés ({_citer(_unique(reperes)[:4])}…) n'est pas un message : écrivez une phrase "
             "qui dit au client ce qu'il y gagne, avec une preuve."
         )
     return None
 
 
 def _citer(elements) -> str:
-    elements = [f"« {e} »" for e in elements]
+    elements = [f"« {e} »" for e in elements]
     if len(elements) <= 1:
         return "".join(elements)
     return ", ".join(elements[:-1]) + " et " + elements[-1]
@@ -285,7 +285,7 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
     """
     texte = v.texte(texte, "Le message (texte)")
     if not mots(texte):
-        raise ErreurSaisie("Le message (texte) est vide : écrivez au moins une phrase.")
+        raise ErreurSaisie("Le message (texte) est vide : écrivez au moins une phrase.")
     cible = v.choix(cible.strip().upper() if isinstance(cible, str) else cible, "La cible (cible)", CIBLES)
     liste = mots(texte)
     norm = normaliser(texte)
@@ -307,7 +307,7 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
             (
                 "benefice",
                 False,
-                "On ne voit pas ce que le client y gagne : ajoutez un bénéfice concret "
+                "On ne voit pas ce que le client y gagne : ajoutez un bénéfice concret "
                 "(gagnez du temps, économisez, profitez, simple, rapide…).",
             )
         )
@@ -320,12 +320,12 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
             (
                 "jargon",
                 False,
-                f"Jargon technique : {_citer(jargon[:5])}. Ces mots décrivent le produit ; "
+                f"Jargon technique : {_citer(jargon[:5])}. Ces mots décrivent le produit ; "
                 "dites plutôt ce qu'il change pour le client.",
             )
         )
     else:
-        remarques.append(("jargon", True, "Pas de jargon technique : le message se comprend tout de suite."))
+        remarques.append(("jargon", True, "Pas de jargon technique : le message se comprend tout de suite."))
 
     # 3. la longueur
     n = len(liste)
@@ -335,7 +335,7 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
             (
                 "longueur",
                 False,
-                f"Trop long : {n} mots. Une accroche se lit en quelques secondes ; visez {MOTS_IDEAL} mots au plus.",
+                f"Trop long : {n} mots. Une accroche se lit en quelques secondes ; visez {MOTS_IDEAL} mots au plus.",
             )
         )
     elif n > MOTS_IDEAL:
@@ -344,11 +344,11 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
             (
                 "longueur",
                 False,
-                f"Un peu long : {n} mots. Coupez ce qui n'aide pas à décider ({MOTS_IDEAL} mots au plus).",
+                f"Un peu long : {n} mots. Coupez ce qui n'aide pas à décider ({MOTS_IDEAL} mots au plus).",
             )
         )
     else:
-        remarques.append(("longueur", True, f"Longueur lisible d'un coup d'œil : {n} mots."))
+        remarques.append(("longueur", True, f"Longueur lisible d'un coup d'œil : {n} mots."))
 
     # 4. le langage de la cible
     if cible == "B2B":
@@ -358,7 +358,7 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
                 (
                     "langage",
                     True,
-                    f"Vocabulaire de professionnel ({_citer(mots_pro[:3])}) : la cible B2B s'y retrouve.",
+                    f"Vocabulaire de professionnel ({_citer(mots_pro[:3])}) : la cible B2B s'y retrouve.",
                 )
             )
         else:
@@ -367,7 +367,7 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
                 (
                     "langage",
                     False,
-                    "Pour un acheteur professionnel, parlez résultats : un retour sur investissement "
+                    "Pour un acheteur professionnel, parlez résultats : un retour sur investissement "
                     "mesurable, un délai tenu, un coût maîtrisé, du temps gagné pour l'équipe.",
                 )
             )
@@ -379,8 +379,8 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
                 (
                     "langage",
                     False,
-                    f"Vocabulaire d'entreprise ({_citer(trop_pro[:3])}) pour un particulier : "
-                    "préférez des mots de tous les jours (« simple et rapide », « livré demain »).",
+                    f"Vocabulaire d'entreprise ({_citer(trop_pro[:3])}) pour un particulier : "
+                    "préférez des mots de tous les jours (« simple et rapide », « livré demain »).",
                 )
             )
         else:
@@ -395,7 +395,7 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
             (
                 "client",
                 False,
-                "Le message parle surtout de l'entreprise (nous, notre) : tournez-le vers le client "
+                "Le message parle surtout de l'entreprise (nous, notre) : tournez-le vers le client "
                 "(vous, votre) et le problème qu'il veut régler.",
             )
         )
@@ -423,8 +423,8 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
             (
                 "differenciation",
                 False,
-                "Piste : ajoutez un détail concret qui vous distingue, sans dénigrer personne "
-                "(par exemple une livraison en 24 h quand les autres mettent 3 jours).",
+                "Piste : ajoutez un détail concret qui vous distingue, sans dénigrer personne "
+                "(par exemple une livraison en 24 h quand les autres mettent 3 jours).",
             )
         )
 

@@ -88,8 +88,8 @@ GROUPES: dict[str, tuple[str, ...]] = {
 _RANGES = [c for champs in GROUPES.values() for c in champs]
 if sorted(_RANGES) != sorted(_TOUS_LES_CHAMPS):
     raise contenu.ErreurContenu(
-        "Le fichier de contenu « 03-personas.yaml », à l'entrée « fiche → familles », doit ranger chacun des "
-        f"{len(_TOUS_LES_CHAMPS)} champs dans une famille, une seule fois : "
+        "Le fichier de contenu « 03-personas.yaml », à l'entrée « fiche → familles », doit ranger chacun des "
+        f"{len(_TOUS_LES_CHAMPS)} champs dans une famille, une seule fois : "
         + ", ".join(_TOUS_LES_CHAMPS)
         + "."
     )
@@ -101,11 +101,11 @@ def resume_familles() -> str:
     """Les champs d'une fiche, famille par famille, en quelques lignes lisibles (chapitre 03).
 
     >>> print(resume_familles().splitlines()[0])
-    Une fiche compte 15 champs, en 5 familles :
+    Une fiche compte 15 champs, en 5 familles :
     """
-    lignes = [f"Une fiche compte {len(CHAMPS_COMPLETUDE)} champs, en {len(GROUPES)} familles :"]
+    lignes = [f"Une fiche compte {len(CHAMPS_COMPLETUDE)} champs, en {len(GROUPES)} familles :"]
     for groupe, champs in GROUPES.items():
-        lignes.append(f"• {groupe} : {', '.join(LIBELLES[c] for c in champs)}")
+        lignes.append(f"• {groupe} : {', '.join(LIBELLES[c] for c in champs)}")
     return "\n".join(lignes)
 
 
@@ -134,23 +134,23 @@ def lire_age(valeur) -> int | tuple[int, int] | None:
     if isinstance(valeur, (list, tuple)):
         if len(valeur) != 2:
             raise ErreurSaisie(
-                f"{libelle} en tranche s'écrit avec deux nombres, par exemple (30, 45) (reçu : {valeur!r})."
+                f"{libelle} en tranche s'écrit avec deux nombres, par exemple (30, 45) (reçu : {valeur!r})."
             )
         debut, fin = (lire_age(v) for v in valeur)
         if debut is None or fin is None or isinstance(debut, tuple) or isinstance(fin, tuple):
             raise ErreurSaisie(f"{libelle} en tranche s'écrit avec deux nombres, par exemple (30, 45).")
         if fin < debut:
             raise ErreurSaisie(
-                f"{libelle} : la tranche doit aller du plus jeune au plus âgé ({fin} est plus petit que {debut})."
+                f"{libelle} : la tranche doit aller du plus jeune au plus âgé ({fin} est plus petit que {debut})."
             )
         return debut if debut == fin else (debut, fin)
     if isinstance(valeur, bool) or not isinstance(valeur, Real):
-        raise ErreurSaisie(f"{libelle} doit être un nombre entier de 0 à {AGE_MAXIMUM} (reçu : {valeur!r}).")
+        raise ErreurSaisie(f"{libelle} doit être un nombre entier de 0 à {AGE_MAXIMUM} (reçu : {valeur!r}).")
     nombre = float(valeur)
     if math.isnan(nombre) or math.isinf(nombre) or not nombre.is_integer():
-        raise ErreurSaisie(f"{libelle} doit être un nombre entier d'années (reçu : {valeur!r}).")
+        raise ErreurSaisie(f"{libelle} doit être un nombre entier d'années (reçu : {valeur!r}).")
     if not 0 <= nombre <= AGE_MAXIMUM:
-        raise ErreurSaisie(f"{libelle} doit être compris entre 0 et {AGE_MAXIMUM} ans (reçu : {valeur!r}).")
+        raise ErreurSaisie(f"{libelle} doit être compris entre 0 et {AGE_MAXIMUM} ans (reçu : {valeur!r}).")
     return int(nombre)
 
 
@@ -158,7 +158,7 @@ def _age_texte(texte: str) -> int:
     texte = texte.strip().removesuffix("ans").strip()
     if not re.fullmatch(r"\d+(?:[.,]0+)?", texte):
         raise ErreurSaisie(
-            f"L'âge (age) doit être un nombre entier de 0 à {AGE_MAXIMUM} : « {texte} » n'en est pas un."
+            f"L'âge (age) doit être un nombre entier de 0 à {AGE_MAXIMUM} : « {texte} » n'en est pas un."
         )
     return int(float(texte.replace(",", ".")))
 
@@ -183,7 +183,7 @@ def _texte(valeur, champ: str) -> str:
     if valeur is None:
         return ""
     if not isinstance(valeur, str):
-        raise ErreurSaisie(f"{TITRES[champ]} ({champ}) doit être un texte (reçu : {valeur!r}).")
+        raise ErreurSaisie(f"{TITRES[champ]} ({champ}) doit être un texte (reçu : {valeur!r}).")
     return valeur
 
 
@@ -196,12 +196,12 @@ def _liste(valeurs, champ: str) -> list[str]:
             '["premier élément", "deuxième élément"], pas un texte seul.'
         )
     if isinstance(valeurs, Mapping) or not isinstance(valeurs, Iterable):
-        raise ErreurSaisie(f"{TITRES[champ]} ({champ}) doit être une liste de textes (reçu : {valeurs!r}).")
+        raise ErreurSaisie(f"{TITRES[champ]} ({champ}) doit être une liste de textes (reçu : {valeurs!r}).")
     propres = []
     for rang, valeur in enumerate(valeurs, start=1):
         if not isinstance(valeur, str):
             raise ErreurSaisie(
-                f"L'élément n° {rang} de « {TITRES[champ]} » ({champ}) doit être un texte (reçu : {valeur!r})."
+                f"L'élément n° {rang} de « {TITRES[champ]} » ({champ}) doit être un texte (reçu : {valeur!r})."
             )
         if valeur.strip():
             propres.append(valeur)
@@ -211,7 +211,7 @@ def _liste(valeurs, champ: str) -> list[str]:
 def _cible(valeur) -> str:
     if isinstance(valeur, str) and valeur.strip().upper() in CIBLES:
         return valeur.strip().upper()
-    raise ErreurSaisie(f"La cible (cible) doit valoir « B2C » ou « B2B » (reçu : {valeur!r}).")
+    raise ErreurSaisie(f"La cible (cible) doit valoir « B2C » ou « B2B » (reçu : {valeur!r}).")
 
 
 # --- le persona ----------------------------------------------------------------------------------
@@ -227,7 +227,7 @@ class Persona:
     >>> Persona(age=140)
     Traceback (most recent call last):
     ...
-    coursekit.erreurs.ErreurSaisie: L'âge (age) doit être compris entre 0 et 120 ans (reçu : 140).
+    coursekit.erreurs.ErreurSaisie: L'âge (age) doit être compris entre 0 et 120 ans (reçu : 140).
     """
 
     nom: str = ""
@@ -261,7 +261,7 @@ class Persona:
     def est_rempli(self, champ: str) -> bool:
         """Vrai quand le champ contient quelque chose (un texte non blanc, une liste non vide, un nombre)."""
         if champ not in CHAMPS_COMPLETUDE:
-            raise ErreurSaisie(f"Le champ « {champ} » n'existe pas dans une fiche persona.")
+            raise ErreurSaisie(f"Le champ « {champ} » n'existe pas dans une fiche persona.")
         valeur = getattr(self, champ)
         if isinstance(valeur, str):
             return bool(valeur.strip())
@@ -296,10 +296,10 @@ class Persona:
         manquants = [LIBELLES[c] for c in self.champs_manquants()]
         debut = f"Fiche complète à {pourcent(self.completude(), 0)}"
         if not manquants:
-            return f"{debut} : tous les critères sont renseignés."
+            return f"{debut} : tous les critères sont renseignés."
         if len(manquants) > 5:
-            return f"{debut} : il manque encore {len(manquants)} champs, dont {_liste_et(manquants[:4])}."
-        return f"{debut} : il manque {_liste_et(manquants)}."
+            return f"{debut} : il manque encore {len(manquants)} champs, dont {_liste_et(manquants[:4])}."
+        return f"{debut} : il manque {_liste_et(manquants)}."
 
     # --- affichage ------------------------------------------------------------------------------
 
@@ -419,7 +419,7 @@ def _e(texte: str) -> str:
 
 
 def _ligne(titre: str, contenu_html: str) -> str:
-    return f"<div style='margin:0.15em 0'><b>{_e(titre)} :</b> {contenu_html}</div>"
+    return f"<div style='margin:0.15em 0'><b>{_e(titre)} :</b> {contenu_html}</div>"
 
 
 def _valeur(texte: str) -> str:
@@ -473,7 +473,7 @@ def page_html(persona: Persona) -> str:
     titre = _e(persona.nom.strip() or "Persona")
     return (
         "<!DOCTYPE html>\n<html lang='fr'>\n<head>\n<meta charset='utf-8'>\n"
-        f"<title>Fiche persona : {titre}</title>\n</head>\n<body>\n{carte_html(persona)}\n</body>\n</html>\n"
+        f"<title>Fiche persona : {titre}</title>\n</head>\n<body>\n{carte_html(persona)}\n</body>\n</html>\n"
     )
 
 
@@ -519,7 +519,7 @@ class Suggestion:
     raison: str
 
     def __str__(self) -> str:
-        return f"{self.nom} : {self.raison}"
+        return f"{self.nom} : {self.raison}"
 
 
 @dataclass(frozen=True)
@@ -541,7 +541,7 @@ class Suggestions:
         """Deux listes à puces, « Canaux : » puis « Moments : », chaque piste avec sa raison."""
         canaux = "".join(f"\n• {s}" for s in self.canaux)
         moments = "".join(f"\n• {s}" for s in self.moments)
-        return f"Canaux :{canaux}\n\nMoments :{moments}"
+        return f"Canaux :{canaux}\n\nMoments :{moments}"
 
 
 _MOMENTS = _SUGGESTIONS["moments"]
@@ -586,8 +586,8 @@ def suggerer_canaux_moments(habitudes: Iterable[str], cible: str = "B2C") -> Sug
     >>> s = suggerer_canaux_moments(["TikTok", "LinkedIn"])
     >>> s.noms_canaux
     ['TikTok (vidéos courtes)', 'LinkedIn (publications et articles)']
-    >>> s.noms_moments
-    ['le soir, de 19 h à 22 h', 'le week-end', 'à la pause déjeuner en semaine (12 h - 14 h)', 'en début de matinée en semaine (8 h - 10 h)']
+    >>> print(" | ".join(s.noms_moments).replace("\xa0", " "))
+    le soir, de 19 h à 22 h | le week-end | à la pause déjeuner en semaine (de 12 h à 14 h) | en début de matinée en semaine (de 8 h à 10 h)
     """
     cible = _cible(cible)
     habitudes = _liste(
@@ -629,7 +629,7 @@ def tableau_du_cours(nom: str) -> dict:
     for rang, ligne in enumerate(donnees["lignes"], start=1):
         if len(ligne) != largeur:
             raise contenu.ErreurContenu(
-                f"Le fichier de contenu « 03-personas.yaml », à l'entrée « {nom} → lignes → n° {rang} » : "
+                f"Le fichier de contenu « 03-personas.yaml », à l'entrée « {nom} → lignes → n° {rang} » : "
                 f"on attend {largeur} cases, une par en-tête (ici {len(ligne)})."
             )
     return donnees
@@ -676,8 +676,8 @@ def persona_du_cours(nom: str) -> Persona:
     tous = contenu.section("03", "personas_du_cours", SCHEMA_PERSONAS)
     if nom not in tous:
         raise contenu.ErreurContenu(
-            f"Le fichier de contenu « 03-personas.yaml » n'a pas de persona « {nom} » "
-            f"(personas : {', '.join(tous)})."
+            f"Le fichier de contenu « 03-personas.yaml » n'a pas de persona « {nom} » "
+            f"(personas : {', '.join(tous)})."
         )
     donnees = dict(tous[nom])
     if isinstance(donnees.get("age"), list):
@@ -686,7 +686,7 @@ def persona_du_cours(nom: str) -> Persona:
         return Persona(**donnees)
     except ErreurSaisie as erreur:
         raise contenu.ErreurContenu(
-            f"Le fichier de contenu « 03-personas.yaml », à l'entrée « personas_du_cours → {nom} » : {erreur}"
+            f"Le fichier de contenu « 03-personas.yaml », à l'entrée « personas_du_cours → {nom} » : {erreur}"
         ) from None
 
 

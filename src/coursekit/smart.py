@@ -152,9 +152,9 @@ LIBELLE_MOIS = "Le nombre de mois (mois)"
 def _mois(mois) -> int:
     mois = v.nombre(mois, LIBELLE_MOIS)
     if not mois.is_integer():
-        raise ErreurSaisie(f"{LIBELLE_MOIS} doit être un nombre entier de mois (reçu : {_court(mois)}).")
+        raise ErreurSaisie(f"{LIBELLE_MOIS} doit être un nombre entier de mois (reçu : {_court(mois)}).")
     if mois < 1:
-        raise ErreurSaisie(f"{LIBELLE_MOIS} doit être au moins 1 : un objectif se fixe sur une durée.")
+        raise ErreurSaisie(f"{LIBELLE_MOIS} doit être au moins 1 : un objectif se fixe sur une durée.")
     return int(mois)
 
 
@@ -225,7 +225,7 @@ def hausses_mensuelles(valeurs) -> list[float]:
     for avant, apres in zip(valeurs[:-1], valeurs[1:], strict=True):
         if avant == 0:
             raise ErreurSaisie(
-                "Une valeur de la trajectoire vaut 0 : la hausse en % ne peut pas se calculer."
+                "Une valeur de la trajectoire vaut 0 : la hausse en % ne peut pas se calculer."
             )
         hausses.append((apres - avant) / avant * 100)
     return hausses
@@ -609,17 +609,17 @@ def verifier_smart(objectif, niveau_actuel=None) -> dict[str, Verdict]:
         preuve = unite_collee or (multiplicateurs + unites + kpi)[0]
         m = Verdict(
             True,
-            f"On pourra vérifier le résultat (« {lu.citer(preuve.start(), preuve.end())} »).",
+            f"On pourra vérifier le résultat (« {lu.citer(preuve.start(), preuve.end())} »).",
         )
     elif chiffre:
         m = Verdict(
             False,
-            "Il y a un chiffre, mais de quoi ? Ajoutez l'unité ou l'indicateur suivi (visites, %, €, leads, abonnés…).",
+            "Il y a un chiffre, mais de quoi ? Ajoutez l'unité ou l'indicateur suivi (visites, %, €, leads, abonnés…).",
         )
     else:
         m = Verdict(
             False,
-            "Aucun chiffre cible : écrivez combien, avec l'indicateur (par exemple « 2 000 visites par mois » ou « +30 % »).",
+            "Aucun chiffre cible : écrivez combien, avec l'indicateur (par exemple « 2 000 visites par mois » ou « +30 % »).",
         )
 
     # T : une échéance, une date, un mois ou une durée
@@ -627,18 +627,18 @@ def verifier_smart(objectif, niveau_actuel=None) -> dict[str, Verdict]:
     if echeances:
         t = Verdict(
             True,
-            f"L'échéance est fixée (« {lu.citer(echeances[0].start(), echeances[0].end())} »).",
+            f"L'échéance est fixée (« {lu.citer(echeances[0].start(), echeances[0].end())} »).",
         )
     elif rythme:
         t = Verdict(
             False,
-            f"« {lu.citer(rythme.start(), rythme.end())} » donne un rythme, pas une échéance : "
-            "ajoutez une date de fin (« d'ici juin », « en 6 mois »).",
+            f"« {lu.citer(rythme.start(), rythme.end())} » donne un rythme, pas une échéance : "
+            "ajoutez une date de fin (« d'ici juin », « en 6 mois »).",
         )
     else:
         t = Verdict(
             False,
-            "Pas d'échéance : pour quand ? Ajoutez une date ou une durée (« en 3 mois », « d'ici fin décembre »).",
+            "Pas d'échéance : pour quand ? Ajoutez une date ou une durée (« en 3 mois », « d'ici fin décembre »).",
         )
 
     # S : un objet précis, pas de verbe vague laissé sans chiffre
@@ -646,28 +646,28 @@ def verifier_smart(objectif, niveau_actuel=None) -> dict[str, Verdict]:
     objets = _chercher(texte, _OBJETS, racine=True)
     mots = re.findall(r"[a-z']+", texte)
     if len(mots) < 3:
-        s = Verdict(False, "Trop court pour être précis : dites ce qui doit changer, et pour qui.")
+        s = Verdict(False, "Trop court pour être précis : dites ce qui doit changer, et pour qui.")
     elif vagues and not chiffre:
         s = Verdict(
             False,
-            f"« {lu.citer(vagues[0].start(), vagues[0].end())} » reste vague : "
+            f"« {lu.citer(vagues[0].start(), vagues[0].end())} » reste vague : "
             "dites exactement ce qui doit changer et de combien.",
         )
     elif not objets:
         s = Verdict(
             False,
-            "Sur quoi porte l'objectif ? Nommez-le (le trafic du site, les ventes en ligne, les abonnés Instagram…).",
+            "Sur quoi porte l'objectif ? Nommez-le (le trafic du site, les ventes en ligne, les abonnés Instagram…).",
         )
     elif vagues:
         s = Verdict(
             True,
-            f"Précis grâce au chiffre ; « {lu.citer(vagues[0].start(), vagues[0].end())} » reste un mot flou, "
-            "« augmenter » ou « atteindre » serait plus net.",
+            f"Précis grâce au chiffre ; « {lu.citer(vagues[0].start(), vagues[0].end())} » reste un mot flou, "
+            "« augmenter » ou « atteindre » serait plus net.",
         )
     else:
         s = Verdict(
             True,
-            f"L'objectif porte sur un point précis (« {lu.citer(objets[0].start(), objets[0].end())} »).",
+            f"L'objectif porte sur un point précis (« {lu.citer(objets[0].start(), objets[0].end())} »).",
         )
 
     # A : les moyens sont-ils nommés ? L'outil ne connaît pas vos ressources.
@@ -682,14 +682,14 @@ def verifier_smart(objectif, niveau_actuel=None) -> dict[str, Verdict]:
             fin += suite.end() if suite else 0
         a = Verdict(
             True,
-            f"Un moyen est nommé (« {lu.citer(moyens[0].start(), fin)} ») : "
+            f"Un moyen est nommé (« {lu.citer(moyens[0].start(), fin)} ») : "
             "vérifiez que budget, temps et compétences suffisent.",
         )
     else:
         a = Verdict(
             False,
-            "Avec quels moyens ? Nommez l'action ou le levier (SEO, campagne, newsletter…) ; "
-            "l'outil ne connaît pas votre budget ni votre équipe : à vous de vérifier qu'ils suffisent.",
+            "Avec quels moyens ? Nommez l'action ou le levier (SEO, campagne, newsletter…) ; "
+            "l'outil ne connaît pas votre budget ni votre équipe : à vous de vérifier qu'ils suffisent.",
         )
 
     # R : un taux dépasse-t-il 100 % ? D'où part-on ? La hausse demandée est-elle tenable ?
@@ -702,17 +702,17 @@ def verifier_smart(objectif, niveau_actuel=None) -> dict[str, Verdict]:
     croissance = _croissance_lue(lu, duree, reste, niveau_actuel) if chiffre else None
     hors_d_atteinte = False
     if kpi and taux_excessif and not re.search(r"augment|hausse|croissance", texte):
-        r = Verdict(False, "Un taux ne peut pas dépasser 100 % : revoyez le chiffre.")
+        r = Verdict(False, "Un taux ne peut pas dépasser 100 % : revoyez le chiffre.")
     elif croissance is not None and croissance.mensuelle is not None:
         jugement = niveau_realisme(croissance.mensuelle)
         hors_d_atteinte = croissance.mensuelle > PLAFOND_AFFICHE
         ecart = _ecart_de_taux(croissance.passage)
-        phrase = f"« {croissance.passage} »{f' (soit {ecart})' if ecart else ''} demande "
+        phrase = f"« {croissance.passage} »{f' (soit {ecart})' if ecart else ''} demande "
         phrase += f"{hausse_lisible(croissance.mensuelle)} par mois (composé). "
         if hors_d_atteinte:
             r = Verdict(
                 False,
-                phrase + "Aucune entreprise ne tient un tel rythme : baissez nettement la cible ou visez une "
+                phrase + "Aucune entreprise ne tient un tel rythme : baissez nettement la cible ou visez une "
                 "échéance bien plus lointaine.",
             )
         else:
@@ -724,34 +724,34 @@ def verifier_smart(objectif, niveau_actuel=None) -> dict[str, Verdict]:
             hors_d_atteinte = True
             r = Verdict(
                 False,
-                f"« {croissance.passage} » : la cible vaut {nombre(croissance.facteur, 0)} fois le point de départ. "
-                "C'est hors d'atteinte pour une petite structure : visez une marche à votre portée.",
+                f"« {croissance.passage} » : la cible vaut {nombre(croissance.facteur, 0)} fois le point de départ. "
+                "C'est hors d'atteinte pour une petite structure : visez une marche à votre portée.",
             )
         else:
             r = Verdict(
                 True,
-                f"Le point de départ est connu (« {croissance.passage} »"
-                f"{', soit ' + _ecart_de_taux(croissance.passage) if _ecart_de_taux(croissance.passage) else ''} ; "
-                f"{pourcent((croissance.facteur - 1) * 100, signe=True)} au total) : comptez les mois jusqu'à "
+                f"Le point de départ est connu (« {croissance.passage} »"
+                f"{', soit ' + _ecart_de_taux(croissance.passage) if _ecart_de_taux(croissance.passage) else ''} ; "
+                f"{pourcent((croissance.facteur - 1) * 100, signe=True)} au total) : comptez les mois jusqu'à "
                 "l'échéance pour juger le rythme mensuel.",
             )
     elif demesure:
         r = Verdict(
             False,
-            f"« {lu.citer(demesure[0].start(), demesure[0].end())} » paraît démesuré pour une petite structure : "
+            f"« {lu.citer(demesure[0].start(), demesure[0].end())} » paraît démesuré pour une petite structure : "
             "visez une marche à votre portée.",
         )
     elif m.ok:
         r = Verdict(
             False,
-            "D'où partez-vous ? Sans point de départ, impossible de dire si la cible est réaliste : "
-            "écrivez « de 2 000 à 3 000 abonnés » ou donnez le niveau actuel (« nous en avons 2 000 aujourd'hui »).",
+            "D'où partez-vous ? Sans point de départ, impossible de dire si la cible est réaliste : "
+            "écrivez « de 2 000 à 3 000 abonnés » ou donnez le niveau actuel (« nous en avons 2 000 aujourd'hui »).",
         )
     else:
         r = Verdict(False, "Sans chiffre, impossible de juger si l'objectif est réaliste.")
     if hors_d_atteinte and a.ok:
         a = Verdict(
-            False, "Même avec des moyens nommés, une telle cible n'est pas atteignable : revoyez-la d'abord."
+            False, "Même avec des moyens nommés, une telle cible n'est pas atteignable : revoyez-la d'abord."
         )
 
     return {"S": s, "M": m, "A": a, "R": r, "T": t}
@@ -771,27 +771,27 @@ def score_smart(verdicts) -> int:
 def resume_smart(verdicts) -> str:
     """Une phrase de bilan : combien de critères sont remplis et lesquels manquent.
 
-    >>> resume_smart(verifier_smart("Améliorer notre visibilité"))
-    '0 critère sur 5 rempli. À retravailler : Spécifique, Mesurable, Atteignable, Réaliste, Temporel.'
+    >>> print(resume_smart(verifier_smart("Améliorer notre visibilité")))
+    0 critère sur 5 rempli. À retravailler : Spécifique, Mesurable, Atteignable, Réaliste, Temporel.
     """
     score = score_smart(verdicts)
     manquants = [CRITERES[c] for c, verdict in verdicts.items() if not verdict[0]]
     debut = f"{score} critère{'s' if score > 1 else ''} sur 5 rempli{'s' if score > 1 else ''}."
     if not manquants:
-        return debut + " Objectif SMART : il reste à le confronter à vos moyens réels."
-    return debut + " À retravailler : " + ", ".join(manquants) + "."
+        return debut + " Objectif SMART : il reste à le confronter à vos moyens réels."
+    return debut + " À retravailler : " + ", ".join(manquants) + "."
 
 
 def rapport_smart(objectif) -> str:
     """Le jugement des cinq critères en quelques lignes de texte (pour un ``print``).
 
     >>> print(rapport_smart("Atteindre 5 000 abonnés Instagram en 6 mois").splitlines()[0])
-    « Atteindre 5 000 abonnés Instagram en 6 mois »
+    « Atteindre 5 000 abonnés Instagram en 6 mois »
     """
     verdicts = verifier_smart(objectif)
-    lignes = [f"« {objectif.strip()} »"]
+    lignes = [f"« {objectif.strip()} »"]
     for critere, (ok, conseil) in verdicts.items():
-        lignes.append(f"  {critere} {'✔' if ok else '✘'} {CRITERES[critere]} : {conseil}")
+        lignes.append(f"  {critere} {'✔' if ok else '✘'} {CRITERES[critere]} : {conseil}")
     lignes.append("  → " + resume_smart(verdicts))
     return "\n".join(lignes)
 
@@ -847,7 +847,7 @@ def evaluer_reformulation(vague, proposition) -> dict[str, object]:
             "score": 0,
             "meme_sujet": False,
             "reussi": False,
-            "retour": f"Réécrivez « {vague.vague} » en objectif SMART : un chiffre, un indicateur, une échéance.",
+            "retour": f"Réécrivez « {vague.vague} » en objectif SMART : un chiffre, un indicateur, une échéance.",
         }
     verdicts = verifier_smart(proposition)
     score = score_smart(verdicts)
@@ -855,13 +855,13 @@ def evaluer_reformulation(vague, proposition) -> dict[str, object]:
     essentiels = all(verdicts[c].ok for c in "SMT")
     reussi = essentiels and meme_sujet
     if not meme_sujet:
-        retour = f"Votre objectif s'éloigne du sujet de départ (« {vague.vague} ») : gardez le même thème."
+        retour = f"Votre objectif s'éloigne du sujet de départ (« {vague.vague} ») : gardez le même thème."
     elif reussi:
-        retour = f"Bravo : {resume_smart(verdicts)}"
+        retour = f"Bravo : {resume_smart(verdicts)}"
     else:
         manque = [CRITERES[c] for c in "SMT" if not verdicts[c].ok]
         premier = next(c for c in "SMT" if not verdicts[c].ok)
-        retour = f"Presque : il manque {', '.join(manque)}. {verdicts[premier].conseil}"
+        retour = f"Presque : il manque {', '.join(manque)}. {verdicts[premier].conseil}"
     return {
         "verdicts": verdicts,
         "score": score,

@@ -137,7 +137,7 @@ def vue_canaux(comparaison, titre: str = "Un entonnoir par canal"):
 class SimulateurEntonnoir(Simulateur):
     """Audience de départ et un taux par étape AIDAR : l'entonnoir, son maillon faible et le gain possible."""
 
-    titre = "Simulateur « Entonnoir AIDAR »"
+    titre = "Simulateur « Entonnoir AIDAR »"
 
     def __init__(
         self, audience: int = 500, taux=TAUX_GRAINE_DE_VILLE, panier_moyen: int = 50, gain: int = 10
@@ -192,14 +192,14 @@ class SimulateurEntonnoir(Simulateur):
         rang = etapes.index(faible)
         avant, ici = table.iloc[rang - 1], table.iloc[rang]
         debut = (
-            f"Le maillon faible est l'étape {faible} : elle ne garde que {fmt.pourcent(ici['taux_etape'])} "
+            f"Le maillon faible est l'étape {faible} : elle ne garde que {fmt.pourcent(ici['taux_etape'])} "
             f"des personnes de l'étape {avant['etape']} ({fmt.nombre(avant['volume'])} → "
             f"{fmt.nombre(ici['volume'])}), le plus petit taux de l'entonnoir."
         )
         if gain.points_gagnes == 0:
             if gain.taux_avant >= 100:
-                return debut + f" Ce taux est déjà à {fmt.pourcent(100)} : il n'y a plus rien à gagner ici."
-            return debut + " Déplacez le curseur « Gain » pour voir ce que rapporterait une amélioration."
+                return debut + f" Ce taux est déjà à {fmt.pourcent(100)} : il n'y a plus rien à gagner ici."
+            return debut + " Déplacez le curseur « Gain » pour voir ce que rapporterait une amélioration."
         hausse = (
             f" En gagnant {fmt.points(gain.points_gagnes, 0, signe=False)} sur cette étape "
             f"({fmt.pourcent(gain.taux_avant)} → {fmt.pourcent(gain.taux_apres)}), "
@@ -220,17 +220,17 @@ class SimulateurEntonnoir(Simulateur):
                 + hausse
                 + (
                     "elle ne gagnerait aucun client de plus (l'achat est déjà fait) mais "
-                    f"{fmt.nombre(gain.derniere_apres - gain.derniere_avant)} recommandations de plus par mois : "
+                    f"{fmt.nombre(gain.derniere_apres - gain.derniere_avant)} recommandations de plus par mois : "
                     "de futurs visiteurs, amenés gratuitement par le bouche-à-oreille."
                 )
             )
-        return debut + hausse + "aucun client de plus : une étape suivante est à 0 %."
+        return debut + hausse + "aucun client de plus : une étape suivante est à 0 %."
 
 
 class SimulateurCanaux(Simulateur):
     """Cochez des canaux d'acquisition : leurs entonnoirs comparés, le meilleur et le maillon faible de chacun."""
 
-    titre = "Simulateur « Entonnoir par canal »"
+    titre = "Simulateur « Entonnoir par canal »"
 
     def __init__(self, donnees=None, choisis=None):
         self.donnees = lire_csv(FICHIER_CANAUX, ["canal", "etape", "volume"]) if donnees is None else donnees
@@ -244,7 +244,7 @@ class SimulateurCanaux(Simulateur):
         self.elements = figure_canaux(noms, etapes)
         self.graphique = ZoneGraphique(self.elements.figure)
         cases = widgets.HBox(list(self.cases.values()), layout=widgets.Layout(flex_flow="row wrap"))
-        super().__init__([widgets.HTML("<b>Canaux à comparer :</b>"), cases, self.graphique, self.message])
+        super().__init__([widgets.HTML("<b>Canaux à comparer :</b>"), cases, self.graphique, self.message])
         for case in self.cases.values():
             case.observe(self.actualiser, names="value")
         self.actualiser()
@@ -283,17 +283,17 @@ class SimulateurCanaux(Simulateur):
             )
         else:
             debut = (
-                f"Parmi les canaux cochés, {meilleur} convertit le mieux : "
+                f"Parmi les canaux cochés, {meilleur} convertit le mieux : "
                 f"{fmt.pourcent(ligne['taux_conversion'])} de ses visites deviennent des commandes "
                 f"({fmt.nombre(ligne['clients'])} sur {fmt.nombre(ligne['visites'])})."
             )
-        return f"{debut} Maillon faible de chaque canal : {faibles}."
+        return f"{debut} Maillon faible de chaque canal : {faibles}."
 
 
 class SimulateurSatisfaction(Simulateur):
     """Satisfaction = expérience vécue − attentes, sur deux curseurs de 0 à 10."""
 
-    titre = "Simulateur « Satisfaction »"
+    titre = "Simulateur « Satisfaction »"
 
     def __init__(self, attentes: float = 8, vecue: float = 7):
         self.attentes = Curseur("Attentes du client", 0, 10, 0.5, attentes, fmt.nombre)
@@ -343,7 +343,7 @@ class ExerciceDiagnostic(Simulateur):
         super().__init__(
             [
                 self.choix_etape,
-                widgets.HTML("<b>Cochez deux actions :</b>"),
+                widgets.HTML("<b>Cochez deux actions :</b>"),
                 widgets.VBox(list(self.actions.values())),
                 self.idee,
                 self.bouton,
@@ -371,14 +371,14 @@ class ExerciceDiagnostic(Simulateur):
         points = [html.escape(e) for e in diagnostic.explications]
         if self.idee.value.strip():
             points.append(
-                f"Votre idée « {html.escape(self.idee.value.strip())} » : demandez-vous quelle étape elle "
+                f"Votre idée « {html.escape(self.idee.value.strip())} » : demandez-vous quelle étape elle "
                 "améliore d'abord, puis comparez avec la solution du professeur."
             )
         self.details.value = (
             "<ul style='font-size:1.05em'>" + "".join(f"<li>{p}</li>" for p in points) + "</ul>"
         )
         if diagnostic.juste:
-            self.message.succes("Diagnostic juste et deux actions bien ciblées : bravo !", gras="")
+            self.message.succes("Diagnostic juste et deux actions bien ciblées : bravo !", gras="")
         else:
             # « aucune des deux actions ne le vise », « une action sur deux le vise » : pas de « action(s) »
             ciblage = {

@@ -99,7 +99,7 @@ class ConstructeurPersona(Simulateur):
         self.lieu = texte("Lieu de vie", "ex. Lyon, centre-ville")
         self.taille_foyer = texte("Foyer", "ex. en couple, sans enfant")
         self.etudes = texte("Études", "ex. bac + 3")
-        self.revenus = texte("Revenus", "ex. 1 800 € net par mois")
+        self.revenus = texte("Revenus", "ex. 1 800 € net par mois")
         self.cible = widgets.ToggleButtons(
             options=list(CIBLES), value="B2C", description="Cible", style={"description_width": "9em"}
         )
@@ -121,13 +121,13 @@ class ConstructeurPersona(Simulateur):
             for nom in HABITUDES_CONNUES
         }
         self.autres_habitudes = _zone(
-            "Les habitudes cochées s'écrivent ici ; ajoutez les vôtres, une par ligne (ex. écoute des podcasts)",
+            "Les habitudes cochées s'écrivent ici ; ajoutez les vôtres, une par ligne (ex. écoute des podcasts)",
             "4.6em",
         )
-        self.motivations = _zone("Une motivation par ligne : ce qui pousse à acheter")
-        self.freins = _zone("Un frein par ligne : ce qui fait hésiter")
-        self.canaux = _zone("Un canal par ligne (ou cliquez sur « Reprendre les suggestions »)")
-        self.moments = _zone("Un moment par ligne (ex. le soir, de 19 h à 22 h)")
+        self.motivations = _zone("Une motivation par ligne : ce qui pousse à acheter")
+        self.freins = _zone("Un frein par ligne : ce qui fait hésiter")
+        self.canaux = _zone("Un canal par ligne (ou cliquez sur « Reprendre les suggestions »)")
+        self.moments = _zone("Un moment par ligne (ex. le soir, de 19 h à 22 h)")
         self.parcours = _zone("Une étape par ligne, dans l'ordre (ex. découverte sur TikTok)")
         self.bouton_suggestions = widgets.Button(
             description="Reprendre les suggestions", icon="magic", layout=widgets.Layout(width="auto")
@@ -157,7 +157,7 @@ class ConstructeurPersona(Simulateur):
         )
         formulaire = widgets.VBox(
             [
-                widgets.HTML("<b>Qui est-ce ?</b>"),
+                widgets.HTML("<b>Qui est-ce ?</b>"),
                 self.nom,
                 self.profession,
                 self.age,
@@ -287,7 +287,7 @@ class ConstructeurPersona(Simulateur):
             return age
         if age + etendue > AGE_MAXIMUM:
             raise ErreurSaisie(
-                f"La tranche d'âge irait de {age} à {age + etendue} ans : elle ne peut pas dépasser "
+                f"La tranche d'âge irait de {age} à {age + etendue} ans : elle ne peut pas dépasser "
                 f"{AGE_MAXIMUM} ans. Réduisez l'étendue ou l'âge."
             )
         return (age, age + etendue)
@@ -296,7 +296,7 @@ class ConstructeurPersona(Simulateur):
         """Le persona tel qu'il est saisi (une :class:`~coursekit.ErreurSaisie` si une saisie est impossible)."""
         budget = self.budget.lire() if self.budget.value.strip() else None
         if budget is not None and budget < 0:  # le message du calculateur nomme le paramètre (budget)
-            raise ErreurSaisie("Le budget moyen ne peut pas être négatif : tapez un montant positif, ou 0.")
+            raise ErreurSaisie("Le budget moyen ne peut pas être négatif : tapez un montant positif, ou 0.")
         return Persona(
             nom=self.nom.value,
             age=self.lire_age(),
@@ -384,12 +384,12 @@ class ConstructeurPersona(Simulateur):
         qui = ", ".join(t for t in (nom, persona.age_texte(), persona.cible) if t)
         if persona.completude() >= 100:
             self.message.succes(
-                f"{qui} : tous les critères sont renseignés. Relisez la fiche : chaque ligne doit aider à "
+                f"{qui} : tous les critères sont renseignés. Relisez la fiche : chaque ligne doit aider à "
                 "choisir un canal, un moment ou un message.",
                 gras="Fiche complète.",
             )
         else:
-            self.message.info(persona.bilan_completude(), gras=f"{qui} :")
+            self.message.info(persona.bilan_completude(), gras=f"{qui} :")
 
     @staticmethod
     def _html_suggestions(persona: Persona) -> str:
@@ -397,12 +397,12 @@ class ConstructeurPersona(Simulateur):
         if not suggestions.canaux:
             return (
                 "<div class='coursekit-suggestions' style='color:#555;font-style:italic'>Cochez des "
-                "habitudes digitales : les canaux et les moments de consultation conseillés s'afficheront ici.</div>"
+                "habitudes digitales : les canaux et les moments de consultation conseillés s'afficheront ici.</div>"
             )
 
         def liste(elements) -> str:
             return "".join(
-                f"<li><b>{html.escape(s.nom)}</b> : {html.escape(s.raison)}</li>" for s in elements
+                f"<li><b>{html.escape(s.nom)}</b> : {html.escape(s.raison)}</li>" for s in elements
             )
 
         return (
@@ -485,12 +485,12 @@ def html_analyse(analyse: AnalyseMessage) -> str:
     couleur = "#00664a" if analyse.score >= 80 else ("#8a5a00" if analyse.score >= 50 else "#a33a00")
     lignes = "".join(
         f"<li style='margin:0.15em 0;color:{'#00664a' if r.ok else '#a33a00'}'>"
-        f"{'✔' if r.ok else '✘'} <b>{html.escape(r.titre)}</b> : {html.escape(r.texte)}</li>"
+        f"{'✔' if r.ok else '✘'} <b>{html.escape(r.titre)}</b> : {html.escape(r.texte)}</li>"
         for r in analyse.remarques
     )
     return (
         f"<div class='coursekit-analyse' style='font-size:1.05em'><b style='color:{couleur}'>"
-        f"{html.escape(analyse.verdict)} : {analyse.score}/100</b> "
+        f"{html.escape(analyse.verdict)} : {analyse.score}/100</b> "
         f"<span style='color:#555'>({analyse.nombre_mots} mots, cible {analyse.cible})</span>"
         f"<ul style='list-style:none;padding-left:0.3em;margin:0.2em 0'>{lignes}</ul></div>"
     )
@@ -545,7 +545,7 @@ class RelecteurMessage(Simulateur):
                 self.remarques.value = ""
                 self.message.info(
                     "écrivez un message, ses points forts et ses points faibles s'afficheront ici.",
-                    gras="Pour commencer :",
+                    gras="Pour commencer :",
                 )
                 return
             ok, analyse = self.calculer(lambda: analyser_message(self.texte.value, self.cible.value))
@@ -557,13 +557,13 @@ class RelecteurMessage(Simulateur):
             a_revoir = analyse.a_revoir
             if not a_revoir:
                 self.message.succes(
-                    f"{analyse.score}/100 : bénéfice clair, mots simples, un détail qui fait la différence.",
+                    f"{analyse.score}/100 : bénéfice clair, mots simples, un détail qui fait la différence.",
                     gras=f"{analyse.verdict}.",
                 )
             else:
                 titres = ", ".join(r.titre.lower() for r in a_revoir)
                 self.message.info(
-                    f"{analyse.score}/100 pour une cible {analyse.cible}. À retravailler : {titres}.",
+                    f"{analyse.score}/100 pour une cible {analyse.cible}. À retravailler : {titres}.",
                     gras=f"{analyse.verdict}.",
                 )
 
@@ -616,7 +616,7 @@ def resume_persona(persona: Persona) -> str:
     return (
         f"<div style='border-left:4px solid #0072B2;padding-left:0.6em;margin-top:0.6em'>"
         f"<b>{html.escape(entete)}</b><br>"
-        f"<span style='color:#333'>Veut : {html.escape(motivations)}. Hésite à cause de : "
+        f"<span style='color:#333'>Veut : {html.escape(motivations)}. Hésite à cause de : "
         f"{html.escape(freins)}.</span></div>"
     )
 
@@ -670,11 +670,11 @@ class ExerciceMessages(widgets.VBox):
         if len(ecrits) < total:
             self.bilan.info(
                 f"{len(ecrits)} message{'s' if len(ecrits) > 1 else ''} sur {total} écrit"
-                f"{'s' if len(ecrits) > 1 else ''} : complétez les autres, un par persona."
+                f"{'s' if len(ecrits) > 1 else ''} : complétez les autres, un par persona."
             )
         elif efficaces == total:
             self.bilan.succes(
-                "Les trois messages parlent bénéfice, avec les mots de leur cible.", gras="Bravo !"
+                "Les trois messages parlent bénéfice, avec les mots de leur cible.", gras="Bravo !"
             )
         else:
             self.bilan.info(
@@ -684,7 +684,7 @@ class ExerciceMessages(widgets.VBox):
         return analyses
 
     def __repr__(self) -> str:
-        return "Exercice : un message pour chacun des trois personas (exécutez le notebook pour répondre)"
+        return "Exercice : un message pour chacun des trois personas (exécutez le notebook pour répondre)"
 
 
 __all__ = [

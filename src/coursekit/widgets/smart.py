@@ -46,7 +46,7 @@ def badges_html(verdicts) -> str:
             f'<span class="coursekit-badge coursekit-badge-{critere} coursekit-{"ok" if ok else "ko"}" '
             f'style="display:inline-block;margin:0.15em;padding:0.3em 0.7em;border-radius:1em;'
             f'border:2px solid {couleur};color:{couleur};background:{fond};font-weight:bold">'
-            f"{critere} · {html.escape(nom)} : {marque}</span>"
+            f"{critere} · {html.escape(nom)} : {marque}</span>"
         )
         if verdicts is not None:
             conseils.append(
@@ -65,7 +65,7 @@ class VerificateurSmart(Simulateur):
     def __init__(self, objectif: str = "Améliorer notre visibilité"):
         self.saisie = widgets.Textarea(
             value=objectif,
-            placeholder="Par exemple : passer de 500 à 1 000 visites par mois d'ici juin grâce au SEO",
+            placeholder="Par exemple : passer de 500 à 1 000 visites par mois d'ici juin grâce au SEO",
             description="Objectif",
             continuous_update=True,
             layout=widgets.Layout(width="100%", max_width="52em", height="5em"),
@@ -80,7 +80,7 @@ class VerificateurSmart(Simulateur):
         if not self.saisie.value.strip():
             self.verdicts = None
             self.badges.value = badges_html(None)
-            self.message.info("Tapez un objectif : les cinq critères seront jugés au fil de la frappe.")
+            self.message.info("Tapez un objectif : les cinq critères seront jugés au fil de la frappe.")
             return
         ok, verdicts = self.calculer(lambda: smart.verifier_smart(self.saisie.value))
         if not ok:
@@ -91,9 +91,9 @@ class VerificateurSmart(Simulateur):
         self.badges.value = badges_html(verdicts)
         resume = smart.resume_smart(verdicts)
         if smart.score_smart(verdicts) == len(smart.CRITERES):
-            self.message.succes(resume, gras="Bilan :")
+            self.message.succes(resume, gras="Bilan :")
         else:
-            self.message.info(resume, gras="Bilan :")
+            self.message.info(resume, gras="Bilan :")
 
 
 class CalculateurCroissance(Simulateur):
@@ -157,7 +157,7 @@ class CalculateurCroissance(Simulateur):
         depart, cible, mois = self.depart.lire(), self.cible.lire(), self.mois.value
         if depart <= 0:  # la phrase du calculateur nomme le paramètre Python (depart) : on parle du champ
             raise ErreurSaisie(
-                "La valeur de départ doit être supérieure à 0 : une hausse en pour cent se calcule "
+                "La valeur de départ doit être supérieure à 0 : une hausse en pour cent se calcule "
                 "à partir d'un nombre positif."
             )
         croissance = smart.croissance_requise(depart, cible, mois)
@@ -231,30 +231,30 @@ class CalculateurCroissance(Simulateur):
         # une cible plus basse que le départ est une baisse : « 1 667 de moins », pas « -1 667 de plus »
         variation, sens = ("baisse", "de moins") if pas < 0 else ("hausse", "de plus")
         return (
-            f"De {self._nombre(r['depart'], ref)} à {self._nombre(r['cible'], ref)} en {r['mois']} mois : "
+            f"De {self._nombre(r['depart'], ref)} à {self._nombre(r['cible'], ref)} en {r['mois']} mois : "
             f"{fmt.pourcent(c['totale'], signe=True)} au total, soit {smart.hausse_lisible(c['mensuelle'], 2)} "
             f"par mois si chaque {variation} s'ajoute à la précédente (composée), ou "
             f"{self._nombre(abs(pas), ref)} {sens} chaque mois en linéaire. "
-            f"Au mois {k} : {self._nombre(r['lineaire'][k], ref)} en linéaire, "
+            f"Au mois {k} : {self._nombre(r['lineaire'][k], ref)} en linéaire, "
             f"{self._nombre(r['composee'][k], ref)} en composée."
         )
 
     def _juger(self, r: dict) -> None:
         jugement = r["realisme"]
         niveau = smart.NIVEAUX[jugement["niveau"]]
-        texte = f"Niveau « {niveau} » ({smart.hausse_lisible(r['croissance']['mensuelle'], 2)} par mois). {jugement['conseil']}"
+        texte = f"Niveau « {niveau} » ({smart.hausse_lisible(r['croissance']['mensuelle'], 2)} par mois). {jugement['conseil']}"
         if jugement["alerte"]:
-            self.realisme.erreur(texte, gras="⚠ Attention :")
+            self.realisme.erreur(texte, gras="⚠ Attention :")
         elif jugement["niveau"] in {"prudent", "ambitieux"}:
-            self.realisme.succes(texte, gras="Réalisme :")
+            self.realisme.succes(texte, gras="Réalisme :")
         else:
-            self.realisme.info(texte, gras="Réalisme :")
+            self.realisme.info(texte, gras="Réalisme :")
 
 
 class ExerciceReformulation(Simulateur):
     """Trois objectifs vagues à réécrire en objectifs SMART, avec un retour pendant la frappe."""
 
-    titre = "À vous de jouer : des objectifs vagues aux objectifs SMART"
+    titre = "À vous de jouer : des objectifs vagues aux objectifs SMART"
 
     def __init__(self, objectifs=smart.OBJECTIFS_VAGUES):
         self.objectifs = tuple(objectifs)
@@ -271,7 +271,7 @@ class ExerciceReformulation(Simulateur):
             retour = ZoneMessage()
             zone.observe(lambda _c, i=numero - 1: self.corriger(i), names="value")
             enonce = widgets.HTML(
-                f"<p style='font-weight:bold;margin:0.6em 0 0.2em'>{numero}. « {html.escape(objectif.vague)} »</p>"
+                f"<p style='font-weight:bold;margin:0.6em 0 0.2em'>{numero}. « {html.escape(objectif.vague)} »</p>"
             )
             enfants += [enonce, zone, retour]
             self.zones.append(zone)
@@ -294,11 +294,11 @@ class ExerciceReformulation(Simulateur):
         elif resultat["reussi"]:
             self.retours[i].succes(resultat["retour"])
         else:
-            self.retours[i].erreur(resultat["retour"], gras="À améliorer :")
+            self.retours[i].erreur(resultat["retour"], gras="À améliorer :")
         reussis = sum(bool(r and r["reussi"]) for r in self.resultats)
         total = len(self.objectifs)
         if reussis == total:
-            self.message.succes(f"{reussis} objectifs sur {total} sont SMART : bravo !")
+            self.message.succes(f"{reussis} objectifs sur {total} sont SMART : bravo !")
         else:
             self.message.info(
                 f"{reussis} objectif{'s' if reussis > 1 else ''} sur {total} réussi{'s' if reussis > 1 else ''} "
