@@ -52,7 +52,7 @@ def test_entonnoir_les_curseurs_changent_graphique_et_phrase():
     sim.gain.value = 20
     assert "En gagnant 20\xa0points" in sim.message.texte and "(10\xa0% → 30\xa0%)" in sim.message.texte
     sim.gain.value = 0
-    assert "Déplacez le curseur « Gain »" in sim.message.texte
+    assert "Déplacez le curseur « Gain »" in sim.message.texte
 
 
 def test_entonnoir_maillon_apres_l_achat_et_taux_a_100():
@@ -86,7 +86,7 @@ def test_entonnoir_erreur_de_calcul_affichee_sans_exception(monkeypatch):
 def test_canaux_comparaison_et_cases():
     sim = SimulateurCanaux()
     texte = sim.message.texte
-    assert "E-mailing convertit le mieux : 4,2\xa0%" in texte
+    assert "E-mailing convertit le mieux : 4,2\xa0%" in texte
     assert "Instagram → Désir (12\xa0%)" in texte and "TikTok → Attention (15\xa0%)" in texte
     assert sim.elements.barres_conversion["E-mailing"].get_width() == pytest.approx(500 / 120)
     hachures = [b.get_hatch() for b in sim.elements.barres_etapes["TikTok"]]
@@ -107,7 +107,7 @@ def test_canaux_aucun_canal_coche_message_francais():
     sim = SimulateurCanaux(choisis=["SEO"])
     image = sim.graphique.value
     sim.cases["SEO"].value = False
-    assert sim.message.texte == "À corriger : Cochez au moins un canal pour lancer la comparaison."
+    assert sim.message.texte == "À corriger : Cochez au moins un canal pour lancer la comparaison."
     assert sim.graphique.value == image
     sim.cases["TikTok"].value = True
     assert sim.message.texte.startswith("TikTok transforme")
@@ -122,13 +122,13 @@ def test_canaux_avec_d_autres_donnees():
         }
     )
     sim = SimulateurCanaux(donnees)
-    assert "B convertit le mieux : 6\xa0%" in sim.message.texte
+    assert "B convertit le mieux : 6\xa0%" in sim.message.texte
 
 
 def test_satisfaction():
     sim = SimulateurSatisfaction()
     assert sim.message.texte == (
-        "Satisfaction = 7 − 8 = −1, soit un client déçu : l'expérience est en dessous de ce qu'il attendait."
+        "Satisfaction = 7 − 8 = −1, soit un client déçu : l'expérience est en dessous de ce qu'il attendait."
     )
     assert [b.get_width() for b in sim.elements.barres] == [8, 7]
     sim.vecue.value = 9.5
@@ -170,7 +170,7 @@ def test_diagnostic_faux_explique_et_idee_echappee():
 def test_diagnostic_saisies_incompletes_message_francais():
     exo = ExerciceDiagnostic()
     assert exo.verifier() is None
-    assert exo.message.texte.startswith("À corriger : Choisissez d'abord")
+    assert exo.message.texte.startswith("À corriger : Choisissez d'abord")
     exo.choix_etape.value = "Attention"
     exo.actions[ATTENTION[0]].value = True
     exo.bouton.click()
@@ -181,7 +181,7 @@ def test_diagnostic_saisies_incompletes_message_francais():
 def test_representations_stables():
     for classe in (SimulateurEntonnoir, SimulateurCanaux, SimulateurSatisfaction, ExerciceDiagnostic):
         assert (
-            repr(classe()) == f"{classe.titre} (simulateur interactif : exécutez le notebook pour l'utiliser)"
+            repr(classe()) == f"{classe.titre} (simulateur interactif : exécutez le notebook pour l'utiliser)"
         )
 
 

@@ -13,7 +13,7 @@ from coursekit.widgets.personas import (
     personas_exercice,
 )
 
-HOSTILE = "<script>alert('x')</script> Éco 🌱 & « guillemets » " + "x" * 10_000
+HOSTILE = "<script>alert('x')</script> Éco 🌱 & « guillemets » " + "x" * 10_000
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +30,7 @@ def remplir_formulaire(outil: ConstructeurPersona) -> None:
     outil.lieu.value = "Lyon"
     outil.taille_foyer.value = "vit seule"
     outil.etudes.value = "bac + 3"
-    outil.revenus.value = "1 800 € net par mois"
+    outil.revenus.value = "1 800 € net par mois"
     outil.habitudes["TikTok"].value = True
     outil.habitudes["Instagram"].value = True
     outil.motivations.value = "un style dans la tendance\nprix abordables"
@@ -51,10 +51,10 @@ def test_formulaire_vers_fiche_jauge_et_phrase():
     assert "Inès" in outil.carte.value and "25 ans" in outil.carte.value and "45\xa0€" in outil.carte.value
     # 13 champs sur 15 : il manque les canaux et les moments
     assert outil.message.texte == (
-        "Inès, 25 ans, B2C : Fiche complète à 87\xa0% : il manque les canaux préférés et les moments de consultation."
+        "Inès, 25 ans, B2C : Fiche complète à 87\xa0% : il manque les canaux préférés et les moments de consultation."
     )
     assert [round(b.get_width()) for b in outil.elements["barres"]] == [100, 100, 100, 0, 100, 87]
-    assert outil.elements["titre"].get_text() == "Complétude de la fiche de Inès : 87\xa0%"
+    assert outil.elements["titre"].get_text() == "Complétude de la fiche de Inès\xa0: 87\xa0%"
     assert outil.graphique.value != image
 
 
@@ -64,19 +64,19 @@ def test_suggestions_depuis_les_habitudes_cochees_puis_reprises():
     assert outil.autres_habitudes.value == "LinkedIn"
     suggestions = html.unescape(outil.suggestions.value)
     assert "LinkedIn (publications et articles)" in suggestions
-    assert "à la pause déjeuner en semaine (de 12 h à 14 h)" in suggestions
+    assert "à la pause déjeuner en semaine (de 12\xa0h à 14\xa0h)" in suggestions
     assert "pause de midi" in suggestions  # la raison est donnée
     outil.canaux.value = "salons professionnels"
     assert outil.reprendre_suggestions()
     assert outil.canaux.value == "salons professionnels\nLinkedIn (publications et articles)"
-    assert outil.moments.value.splitlines()[0] == "à la pause déjeuner en semaine (de 12 h à 14 h)"
+    assert outil.moments.value.splitlines()[0] == "à la pause déjeuner en semaine (de 12\xa0h à 14\xa0h)"
     outil.reprendre_suggestions()  # rien n'est ajouté deux fois
     assert outil.canaux.value.count("LinkedIn") == 1
     outil.habitudes["LinkedIn"].value = False
     assert outil.autres_habitudes.value == ""
     outil.autres_habitudes.value = "écoute des podcasts\nTikTok"
     assert outil.habitudes["TikTok"].value is True  # la case suit la liste tapée
-    assert "le soir, de 19 h à 22 h" in html.unescape(outil.suggestions.value)
+    assert "le soir, de 19\xa0h à 22\xa0h" in html.unescape(outil.suggestions.value)
 
 
 def test_texte_hostile_affiche_comme_texte():
@@ -94,23 +94,23 @@ def test_saisies_impossibles_message_francais_rien_de_perdu():
     remplir_formulaire(outil)
     carte = outil.carte.value
     outil.budget.value = "abc"
-    assert outil.message.texte.startswith("À corriger : Le budget moyen doit être un nombre : « abc »")
+    assert outil.message.texte.startswith("À corriger : Le budget moyen doit être un nombre : « abc »")
     assert outil.budget.value == "abc" and outil.nom.value == "Inès"
     assert outil.carte.value == carte  # la dernière fiche correcte reste affichée
     outil.budget.value = "-5"
-    assert outil.message.texte.startswith("À corriger : Le budget moyen ne peut pas être négatif")
+    assert outil.message.texte.startswith("À corriger : Le budget moyen ne peut pas être négatif")
     assert "(budget)" not in outil.message.texte  # pas de nom de paramètre Python devant l'élève
     outil.budget.value = "45"
     outil.age.value = 100
     outil.etendue.value = 30
     assert (
-        "La tranche d'âge irait de 100 à 130 ans : elle ne peut pas dépasser 120 ans" in outil.message.texte
+        "La tranche d'âge irait de 100 à 130 ans : elle ne peut pas dépasser 120 ans" in outil.message.texte
     )
     assert outil.age.value == 100 and outil.etendue.value == 30
     outil.age.value = 25
     outil.etendue.value = 10
     assert outil.persona().age == (25, 35)
-    assert outil.message.texte.startswith("Inès, 25 à 35 ans, B2C :")
+    assert outil.message.texte.startswith("Inès, 25 à 35 ans, B2C :")
     outil.age.value = 0
     assert "Réglez d'abord l'âge" in outil.message.texte
 
@@ -122,7 +122,7 @@ def test_chaque_curseur_change_la_phrase():
         avant = outil.message.texte
         curseur.value = valeur
         assert outil.message.texte != avant
-    assert outil.message.texte.startswith("Persona sans prénom, 2 à 4 ans, B2C :")
+    assert outil.message.texte.startswith("Persona sans prénom, 2 à 4 ans, B2C :")
     # à l'autre bout : la poignée au maximum recule d'un cran
     outil = ConstructeurPersona(persona_mode_eco(), delai=0)
     outil.etendue.value = 60
@@ -134,10 +134,10 @@ def test_chaque_curseur_change_la_phrase():
 def test_fiche_complete_et_cible_b2b():
     outil = ConstructeurPersona(persona_graine_de_ville(), delai=0)
     assert outil.persona() == persona_graine_de_ville()
-    assert outil.message.texte.startswith("Fiche complète. Claire, 30 à 45 ans, B2C : tous les critères")
+    assert outil.message.texte.startswith("Fiche complète. Claire, 30 à 45 ans, B2C : tous les critères")
     assert outil.habitudes["lit les avis avant d'acheter"].value is True
     outil.cible.value = "B2B"
-    assert ">B2B<" in outil.carte.value and ", B2B :" in outil.message.texte
+    assert ">B2B<" in outil.carte.value and ", B2B :" in outil.message.texte
 
 
 def test_enregistrer_puis_ouvrir_texte_hostile(travaux):
@@ -174,10 +174,10 @@ def test_exporter_la_fiche_en_html(travaux):
 @pytest.mark.parametrize(
     ("contenu", "nom", "morceau"),
     [
-        (None, "absent", "Aucun fichier « absent.json »"),
+        (None, "absent", "Aucun fichier « absent.json »"),
         ("{abîmé", "abime", "n'est pas un JSON valide"),
         ('{"format": "coursekit-swot"}', "swot", "n'est pas une fiche persona"),
-        ('{"nom": "X", "age": "vingt"}', "age", "« vingt » n'en est pas un"),
+        ('{"nom": "X", "age": "vingt"}', "age", "« vingt » n'en est pas un"),
         (b"\xff\xfe\x00", "binaire", "n'a pas pu être lu"),
         (None, "../secret", "simple nom"),
         (None, "", "simple nom"),
@@ -219,7 +219,7 @@ def test_mise_a_jour_differee_pendant_la_frappe():
 
 def test_relecteur_de_message():
     outil = RelecteurMessage(delai=0)
-    assert "Pour commencer : écrivez un message" in outil.message.texte
+    assert "Pour commencer : écrivez un message" in outil.message.texte
     assert outil.elements["titre"].get_text() == "Écrivez un message pour le relire"
     image = outil.graphique.value
     outil.texte.value = "Notre tee-shirt a un grammage de 180 g et des fibres <b>recyclées</b>."
@@ -227,17 +227,17 @@ def test_relecteur_de_message():
     assert "bénéfice client" in outil.message.texte and "mots simples" in outil.message.texte
     assert outil.graphique.value != image
     assert [b.get_width() for b in outil.elements["barres"]][:2] == [0, 10]
-    outil.texte.value = "Profitez de tenues éthiques livrées en 24 h."
+    outil.texte.value = "Profitez de tenues éthiques livrées en 24 h."
     assert outil.message.texte.startswith("Message efficace. 100/100")
     outil.cible.value = "B2B"
     assert "mots de la cible" in outil.message.texte
     outil.texte.value = "   "
-    assert "Pour commencer : écrivez un message" in outil.message.texte
+    assert "Pour commencer : écrivez un message" in outil.message.texte
 
 
 def test_html_analyse_echappe():
     contenu = html_analyse(analyser_message("<script>x</script> API REST"))
-    assert "<script>" not in contenu and "« API »" in html.unescape(contenu)
+    assert "<script>" not in contenu and "«\xa0API\xa0»" in html.unescape(contenu)
     assert "✘" in contenu
 
 
@@ -253,18 +253,21 @@ def test_exercice_trois_messages_trois_personas():
     )
     assert "1 message sur 3 écrit" in exercice.bilan.texte
     retour = html.unescape(exercice.retours[0].value)
-    assert "Jargon technique : « grammage »" in retour and "On ne voit pas ce que le client y gagne" in retour
+    assert (
+        "Jargon technique\xa0: «\xa0grammage\xa0»" in retour
+        and "On ne voit pas ce que le client y gagne" in retour
+    )
     assert exercice.zones[0].value.startswith("Notre coton bio")  # rien n'est effacé
-    exercice.zones[0].value = "Profitez d'un style tendance à petit prix, livré chez vous en 24 h."
+    exercice.zones[0].value = "Profitez d'un style tendance à petit prix, livré chez vous en 24 h."
     exercice.zones[
         1
-    ].value = "Fini le doute sur les labels : des vêtements certifiés, simples à choisir, livrés en 24 h."
+    ].value = "Fini le doute sur les labels : des vêtements certifiés, simples à choisir, livrés en 24 h."
     exercice.zones[
         2
-    ].value = "Équipez vos salariés en tenues bio : devis en 24 h, budget tenu, image RSE valorisée."
+    ].value = "Équipez vos salariés en tenues bio : devis en 24 h, budget tenu, image RSE valorisée."
     analyses = exercice.verifier()
     assert all(a.score >= 80 for a in analyses), [str(a) for a in analyses]
-    assert exercice.bilan.texte.startswith("Bravo !")
+    assert exercice.bilan.texte.startswith("Bravo !")
     assert exercice.erreurs[1].value == ""
     exercice.zones[2].value = "Des vêtements jolis et doux pour tous."
     analyses = exercice.verifier()
@@ -274,8 +277,8 @@ def test_exercice_trois_messages_trois_personas():
 
 def test_representations_stables():
     assert repr(ConstructeurPersona(delai=0)) == (
-        "Constructeur de persona (simulateur interactif : exécutez le notebook pour l'utiliser)"
+        "Constructeur de persona (simulateur interactif : exécutez le notebook pour l'utiliser)"
     )
     assert repr(RelecteurMessage(delai=0)).startswith("Relecteur de message (simulateur")
-    assert repr(ExerciceMessages()).startswith("Exercice : un message pour chacun des trois personas")
+    assert repr(ExerciceMessages()).startswith("Exercice\xa0: un message pour chacun des trois personas")
     assert isinstance(persona_mode_eco(), Persona)
