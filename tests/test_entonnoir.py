@@ -114,7 +114,7 @@ def test_entonnoir_refuse_les_saisies_impossibles(etapes, mot):
 def test_message_volume_croissant_nomme_les_etapes():
     with pytest.raises(ErreurSaisie) as erreur:
         tableau_entonnoir({"Visites": 100, "Paniers": 1200})
-    assert "« Paniers » (1\u202f200)" in str(erreur.value) and "« Visites » (100)" in str(erreur.value)
+    assert "« Paniers » (1\u202f200)" in str(erreur.value) and "« Visites » (100)" in str(erreur.value)
 
 
 def test_maillon_faible_exige_deux_etapes():
@@ -256,7 +256,7 @@ def test_le_fichier_des_canaux_du_cours():
         (CANAUX.drop(columns="volume"), None, "colonnes"),
         (CANAUX.iloc[0:0], None, "vide"),
         ("pas un tableau", None, "DataFrame"),
-        (CANAUX.assign(volume=[450, 3, 1, 120, 500, 3]), None, "Canal « E-mailing »"),
+        (CANAUX.assign(volume=[450, 3, 1, 120, 500, 3]), None, "Canal « E-mailing »"),
     ],
 )
 def test_comparer_refuse_les_saisies_impossibles(donnees, canaux, mot):

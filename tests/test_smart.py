@@ -1,4 +1,5 @@
 import math
+import re
 
 import pytest
 from hypothesis import given
@@ -236,8 +237,8 @@ def test_forme_du_resultat():
     "texte",
     [
         "Passer de 10 000 à 13 000 visites par mois d'ici juin 2025 grâce au SEO",
-        "Obtenir 40 avis Google 5 étoiles d'ici la fin de l'année en relançant les clients par e-mail",
-        "Générer 300 leads qualifiés (inscriptions newsletter) en 6 mois",
+        "Passer de 25 à 40 avis Google 5 étoiles d'ici la fin de l'année en relançant les clients par e-mail",
+        "Passer de 30 à 50 leads qualifiés par mois (inscriptions newsletter) en 6 mois",
     ],
 )
 def test_objectifs_complets(texte):
@@ -320,6 +321,64 @@ def test_realiste_calcule_la_croissance_lue():
     assert trafic.ok and "+9,1\xa0%" in trafic.conseil
     doubler = smart.verifier_smart("Doubler les ventes en 12 mois")["R"]
     assert doubler.ok and "+5,9\xa0%" in doubler.conseil
+
+
+def test_realiste_demande_un_point_de_depart():
+    """Une cible sans niveau de départ ne peut pas être jugée réaliste : le conseil demande d'où l'on part."""
+    sans = smart.verifier_smart("Atteindre 5 000 abonnés Instagram en 6 mois grâce à des concours")["R"]
+    assert not sans.ok and "point de départ" in sans.conseil and "aujourd'hui" in sans.conseil
+    avec_de_a = smart.verifier_smart("Passer de 2 000 à 3 000 abonnés Instagram en 6 mois")["R"]
+    assert avec_de_a.ok
+    niveau_dit = smart.verifier_smart("Atteindre 3 000 abonnés en 6 mois (nous en avons 2 000 aujourd'hui)")[
+        "R"
+    ]
+    assert niveau_dit.ok and "de 2\u202f000 à 3\u202f000" in niveau_dit.conseil
+    niveau_donne = smart.verifier_smart("Atteindre 3 000 abonnés Instagram en 6 mois", niveau_actuel=2_000)[
+        "R"
+    ]
+    assert niveau_donne.ok
+
+
+@pytest.mark.parametrize(
+    ("texte", "niveau_actuel"),
+    [
+        ("Atteindre 1 000 000 abonnés d'ici décembre", 2_000),
+        ("Atteindre 1 000 000 abonnés d'ici décembre grâce à TikTok", 2_000),
+        ("Passer de 2 000 à 1 000 000 abonnés d'ici décembre", None),
+        ("Passer de 2 000 à 1 000 000 abonnés en 2 mois grâce à des concours", None),
+        ("Atteindre 1 000 000 abonnés en 6 mois (nous en avons 2 000 aujourd'hui)", None),
+    ],
+)
+def test_cible_absurde_jamais_realiste(texte, niveau_actuel):
+    verdicts = smart.verifier_smart(texte, niveau_actuel=niveau_actuel)
+    assert not verdicts["R"].ok
+    assert not verdicts["A"].ok
+    # jamais de hausse mensuelle absurde à l'écran (pas de « +2 136 % par mois »)
+    hausses = [
+        float(x.replace("\u202f", "").replace(",", "."))
+        for x in re.findall(r"\+([\d\u202f,]+)\xa0%", verdicts["R"].conseil)
+    ]
+    assert all(h <= smart.PLAFOND_AFFICHE for h in hausses)
+
+
+def test_cible_absurde_sans_depart_demande_le_niveau():
+    conseil = smart.verifier_smart("Atteindre 1 000 000 abonnés d'ici décembre")["R"]
+    assert not conseil.ok and "D'où partez-vous" in conseil.conseil
+
+
+def test_hausse_lisible_plafonne():
+    assert smart.hausse_lisible(2136.07) == "plus de +100\xa0%"
+    assert smart.hausse_lisible(9.14) == "+9,1\xa0%"
+
+
+def test_ecart_de_taux_en_points():
+    conseil = smart.verifier_smart("Passer le taux de conversion de 1 % à 3 % en 6 mois")["R"].conseil
+    assert "+2\xa0points" in conseil
+
+
+def test_niveau_actuel_impossible():
+    with pytest.raises(ErreurSaisie, match="niveau actuel"):
+        smart.verifier_smart("Atteindre 3 000 abonnés en 6 mois", niveau_actuel=0)
 
 
 def test_realiste_refuse_taux_impossible_et_demesure():

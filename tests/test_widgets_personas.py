@@ -55,7 +55,7 @@ def test_formulaire_vers_fiche_jauge_et_phrase():
         "Inès, 25 ans, B2C : Fiche complète à 87\xa0% : il manque les canaux préférés et les moments de consultation."
     )
     assert [round(b.get_width()) for b in outil.elements["barres"]] == [100, 100, 100, 0, 100, 87]
-    assert outil.elements["titre"].get_text() == "Complétude de la fiche de Inès : 87\xa0%"
+    assert outil.elements["titre"].get_text() == "Complétude de la fiche de Inès\xa0: 87\xa0%"
     assert outil.graphique.value != image
 
 
@@ -65,19 +65,19 @@ def test_suggestions_depuis_les_habitudes_cochees_puis_reprises():
     assert outil.autres_habitudes.value == "LinkedIn"
     suggestions = html.unescape(outil.suggestions.value)
     assert "LinkedIn (publications et articles)" in suggestions
-    assert "à la pause déjeuner en semaine (12 h - 14 h)" in suggestions
+    assert "à la pause déjeuner en semaine (de 12\xa0h à 14\xa0h)" in suggestions
     assert "pause de midi" in suggestions  # la raison est donnée
     outil.canaux.value = "salons professionnels"
     assert outil.reprendre_suggestions()
     assert outil.canaux.value == "salons professionnels\nLinkedIn (publications et articles)"
-    assert outil.moments.value.splitlines()[0] == "à la pause déjeuner en semaine (12 h - 14 h)"
+    assert outil.moments.value.splitlines()[0] == "à la pause déjeuner en semaine (de 12\xa0h à 14\xa0h)"
     outil.reprendre_suggestions()  # rien n'est ajouté deux fois
     assert outil.canaux.value.count("LinkedIn") == 1
     outil.habitudes["LinkedIn"].value = False
     assert outil.autres_habitudes.value == ""
     outil.autres_habitudes.value = "écoute des podcasts\nTikTok"
     assert outil.habitudes["TikTok"].value is True  # la case suit la liste tapée
-    assert "le soir, de 19 h à 22 h" in html.unescape(outil.suggestions.value)
+    assert "le soir, de 19\xa0h à 22\xa0h" in html.unescape(outil.suggestions.value)
 
 
 def test_texte_hostile_affiche_comme_texte():
@@ -260,7 +260,7 @@ def test_relecteur_de_message():
 
 def test_html_analyse_echappe():
     contenu = html_analyse(analyser_message("<script>x</script> API REST"))
-    assert "<script>" not in contenu and "« API »" in html.unescape(contenu)
+    assert "<script>" not in contenu and "«\xa0API\xa0»" in html.unescape(contenu)
     assert "✘" in contenu
 
 
@@ -276,7 +276,10 @@ def test_exercice_trois_messages_trois_personas():
     )
     assert "1 message sur 3 écrit" in exercice.bilan.texte
     retour = html.unescape(exercice.retours[0].value)
-    assert "Jargon technique : « grammage »" in retour and "On ne voit pas ce que le client y gagne" in retour
+    assert (
+        "Jargon technique\xa0: «\xa0grammage\xa0»" in retour
+        and "On ne voit pas ce que le client y gagne" in retour
+    )
     assert exercice.zones[0].value.startswith("Notre coton bio")  # rien n'est effacé
     exercice.zones[0].value = "Profitez d'un style tendance à petit prix, livré chez vous en 24 h."
     exercice.zones[
@@ -300,5 +303,5 @@ def test_representations_stables():
         "Constructeur de persona (simulateur interactif : exécutez le notebook pour l'utiliser)"
     )
     assert repr(RelecteurMessage(delai=0)).startswith("Relecteur de message (simulateur")
-    assert repr(ExerciceMessages()).startswith("Exercice : un message pour chacun des trois personas")
+    assert repr(ExerciceMessages()).startswith("Exercice\xa0: un message pour chacun des trois personas")
     assert isinstance(persona_mode_eco(), Persona)

@@ -18,12 +18,14 @@ def test_verificateur_juge_pendant_la_frappe():
     assert verificateur.badges.value.count("✘ à revoir") == 5
     verificateur.saisie.value = "Passer de 500 à 1 000 visites par mois"
     assert verificateur.verdicts["M"].ok and not verificateur.verdicts["T"].ok
-    assert "M · Mesurable : ✔ oui" in verificateur.badges.value
-    assert "T · Temporel : ✘ à revoir" in verificateur.badges.value
+    assert "M · Mesurable\xa0: ✔ oui" in verificateur.badges.value
+    assert "T · Temporel\xa0: ✘ à revoir" in verificateur.badges.value
     assert "rythme" in verificateur.badges.value  # le conseil du critère T
     verificateur.saisie.value += " d'ici juin grâce au SEO"
     assert verificateur.badges.value.count("✔ oui") == 5
-    assert verificateur.message.texte == "Bilan : " + smart.resume_smart(verificateur.verdicts)
+    assert verificateur.message.texte == "Bilan : " + smart.resume_smart(verificateur.verdicts).replace(
+        "\xa0", " "
+    )
     assert "coursekit-succes" in verificateur.message.value
 
 
@@ -41,8 +43,8 @@ def test_verificateur_texte_vide_et_hostile():
 
 def test_badges_html_ne_reposent_pas_que_sur_la_couleur():
     html = badges_html(smart.verifier_smart("Atteindre 5 000 abonnés Instagram en 6 mois"))
-    assert html.count("✔ oui") == 4 and html.count("✘ à revoir") == 1
-    assert "coursekit-badge-A coursekit-ko" in html
+    assert html.count("✔ oui") == 3 and html.count("✘ à revoir") == 2
+    assert "coursekit-badge-A coursekit-ko" in html and "coursekit-badge-R coursekit-ko" in html
 
 
 # --- calculateur de croissance ----------------------------------------------------
@@ -82,8 +84,8 @@ def test_calculateur_curseurs_mettent_a_jour_graphique_et_phrase():
 
 def test_calculateur_hausses_du_mois_et_alerte():
     calc = CalculateurCroissance()
-    calc.exemple.value = "Graine de Ville, trafic : 500 → 2 000 visites en 6 mois"
-    assert (calc.depart.value, calc.cible.value, calc.mois.value) == ("500", "2 000", 6)
+    calc.exemple.value = next(e for e in calc.EXEMPLES if e.startswith("Graine de Ville, trafic"))
+    assert (calc.depart.value, calc.cible.value, calc.mois.value) == ("500", "2\u202f000", 6)
     assert "+300\xa0% au total" in calc.message.texte and "+25,99\xa0% par mois" in calc.message.texte
     assert calc.realisme.texte.startswith("⚠ Attention")
     _, hausses = calc.elements["hausse_lineaire"].get_data()
@@ -93,6 +95,13 @@ def test_calculateur_hausses_du_mois_et_alerte():
     calc.cible.value = "600"
     assert "Attention" not in calc.realisme.texte and "prudent" in calc.realisme.texte
     assert calc.exemple.value == "Vos chiffres"  # un chiffre changé : ce n'est plus l'exemple du cours
+
+
+def test_calculateur_n_affiche_pas_de_hausse_absurde():
+    calc = CalculateurCroissance()
+    calc.depart.value, calc.cible.value, calc.mois.value = "2 000", "1 000 000", 2
+    assert "plus de +100\xa0% par mois" in calc.message.texte
+    assert "plus de +100\xa0%" in calc.realisme.texte and "2\u202f136" not in calc.realisme.texte
 
 
 def test_calculateur_saisie_impossible_garde_les_valeurs():

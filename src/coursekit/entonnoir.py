@@ -19,11 +19,33 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from coursekit import contenu
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
 
-AIDAR = ("Attention", "Intérêt", "Désir", "Action", "Recommandation")
+_TEXTE = {"type": "string", "minLength": 1}
+SCHEMA_AIDAR = {"type": "array", "minItems": 5, "maxItems": 5, "items": _TEXTE}
+SCHEMA_SATISFACTION = {
+    "type": "object",
+    "required": ["depassee", "tenue", "decue"],
+    "additionalProperties": False,
+    "properties": {"depassee": _TEXTE, "tenue": _TEXTE, "decue": _TEXTE},
+}
+SCHEMA_ACTIONS = {
+    "type": "array",
+    "minItems": 2,
+    "items": {
+        "type": "object",
+        "required": ["action", "etape"],
+        "additionalProperties": False,
+        "properties": {"action": _TEXTE, "etape": _TEXTE},
+    },
+}
+
+_CHAPITRE = "05"
+AIDAR = tuple(contenu.section(_CHAPITRE, "aidar", SCHEMA_AIDAR))
 """Les cinq étapes du modèle AIDAR : le modèle AIDA complété par la Recommandation."""
+_SATISFACTION = contenu.section(_CHAPITRE, "satisfaction", SCHEMA_SATISFACTION)
 
 COLONNES = ("etape", "volume", "taux_etape", "taux_global", "pertes")
 
@@ -44,15 +66,15 @@ def _paires(etapes) -> list[tuple[str, float]]:
         nom = v.texte(nom, f"Le nom de l'étape n° {rang}", obligatoire=True).strip()
         if nom in vus:
             raise ErreurSaisie(
-                f"L'étape « {nom} » apparaît deux fois : donnez un nom différent à chaque étape."
+                f"L'étape « {nom} » apparaît deux fois : donnez un nom différent à chaque étape."
             )
         vus.add(nom)
-        volume = v.positif(volume, f"Le volume de l'étape « {nom} »")
+        volume = v.positif(volume, f"Le volume de l'étape « {nom} »")
         if paires and volume > paires[-1][1]:
             precedente, avant = paires[-1]
             raise ErreurSaisie(
-                f"Le volume de l'étape « {nom} » ({_n(volume)}) dépasse celui de l'étape précédente "
-                f"« {precedente} » ({_n(avant)}) : dans un entonnoir, chaque étape ne garde qu'une partie "
+                f"Le volume de l'étape « {nom} » ({_n(volume)}) dépasse celui de l'étape précédente "
+                f"« {precedente} » ({_n(avant)}) : dans un entonnoir, chaque étape ne garde qu'une partie "
                 "des personnes de la précédente. Vérifiez l'ordre des étapes et les volumes."
             )
         paires.append((nom, volume))
@@ -84,7 +106,7 @@ def entonnoir(etapes) -> pd.DataFrame:
     premier = paires[0][1]
     if premier <= 0:
         raise ErreurSaisie(
-            f"Le volume de la première étape « {paires[0][0]} » doit être supérieur à 0 "
+            f"Le volume de la première étape « {paires[0][0]} » doit être supérieur à 0 "
             "pour calculer les taux de l'entonnoir."
         )
     lignes = []
@@ -109,11 +131,22 @@ def maillon_faible(etapes) -> str:
     table = entonnoir(etapes)
     if len(table) < 2:
         raise ErreurSaisie(
-            "Il faut au moins deux étapes pour chercher un maillon faible : ajoutez l'étape suivante."
+            "Il faut au moins deux étapes pour chercher un maillon faible : ajoutez l'étape suivante."
         )
     # Arrondi à 9 décimales : deux taux égaux au calcul près (25 % et 25,000000000000004 %) sont égaux.
     suite = table.iloc[1:]
     return str(suite.loc[suite["taux_etape"].round(9).idxmin(), "etape"])
+
+
+def taux_maillon_faible(etapes) -> float:
+    """Le taux d'étape (en %) du maillon faible : la part de l'étape précédente qu'il garde.
+
+    >>> taux_maillon_faible({"Visites": 2_000, "Attention": 400, "Intérêt": 280})
+    20.0
+    """
+    table = entonnoir(etapes)
+    faible = maillon_faible(etapes)
+    return float(table.loc[table["etape"] == faible, "taux_etape"].iloc[0])
 
 
 def _liste_taux(taux) -> list[float]:
@@ -141,7 +174,7 @@ def _noms_etapes(etapes, nombre_taux: int) -> tuple[str, ...]:
         for n in v.liste_non_vide(etapes, "La liste des étapes (etapes)")
     )
     if len(noms) != nombre_taux:
-        raise ErreurSaisie(f"Il faut un taux par étape : {len(noms)} étapes pour {nombre_taux} taux.")
+        raise ErreurSaisie(f"Il faut un taux par étape : {len(noms)} étapes pour {nombre_taux} taux.")
     return noms
 
 
@@ -240,9 +273,9 @@ def entonnoirs_par_canal(donnees: pd.DataFrame) -> dict[str, pd.DataFrame]:
         raise ErreurSaisie("Les données des canaux doivent être un tableau (DataFrame).")
     manquantes = [c for c in ("canal", "etape", "volume") if c not in donnees.columns]
     if manquantes:
-        raise ErreurSaisie(f"Le tableau des canaux doit contenir les colonnes : {', '.join(manquantes)}.")
+        raise ErreurSaisie(f"Le tableau des canaux doit contenir les colonnes : {', '.join(manquantes)}.")
     if donnees.empty:
-        raise ErreurSaisie("Le tableau des canaux est vide : il faut au moins un canal.")
+        raise ErreurSaisie("Le tableau des canaux est vide : il faut au moins un canal.")
     resultat = {}
     for canal, lignes in donnees.groupby("canal", sort=False):
         try:
@@ -250,7 +283,7 @@ def entonnoirs_par_canal(donnees: pd.DataFrame) -> dict[str, pd.DataFrame]:
                 list(zip(lignes["etape"], lignes["volume"].tolist(), strict=True))
             )
         except ErreurSaisie as erreur:
-            raise ErreurSaisie(f"Canal « {canal} » : {erreur}") from None
+            raise ErreurSaisie(f"Canal « {canal} » : {erreur}") from None
     return resultat
 
 
@@ -279,7 +312,7 @@ def comparer_canaux(
     for canal in canaux:
         table = tous[canal]
         if etape_clients not in set(table["etape"]):
-            raise ErreurSaisie(f"Le canal « {canal} » n'a pas d'étape « {etape_clients} ».")
+            raise ErreurSaisie(f"Le canal « {canal} » n'a pas d'étape « {etape_clients} ».")
         clients = float(table.loc[table["etape"] == etape_clients, "volume"].iloc[0])
         faible = maillon_faible(list(zip(table["etape"], table["volume"], strict=True)))
         lignes.append(
@@ -304,7 +337,7 @@ def meilleur_canal(comparaison: pd.DataFrame, critere: str = "taux_conversion") 
     """
     v.choix(critere, "Le critère de comparaison (critere)", [c for c in comparaison.columns if c != "canal"])
     if comparaison.empty:
-        raise ErreurSaisie("Aucun canal à comparer : choisissez-en au moins un.")
+        raise ErreurSaisie("Aucun canal à comparer : choisissez-en au moins un.")
     return str(comparaison.loc[comparaison[critere].idxmax(), "canal"])
 
 
@@ -327,27 +360,22 @@ def satisfaction(experience_vecue, attentes) -> float:
 def lire_satisfaction(ecart) -> str:
     """Verdict en quelques mots pour un écart expérience vécue − attentes.
 
-    >>> lire_satisfaction(2)
-    'client enchanté : ses attentes sont dépassées'
+    >>> lire_satisfaction(2).startswith("client enchanté")
+    True
     """
     ecart = v.nombre(ecart, "L'écart de satisfaction (ecart)")
     if ecart > 0:
-        return "client enchanté : ses attentes sont dépassées"
+        return _SATISFACTION["depassee"]
     if ecart == 0:
-        return "client satisfait : ses attentes sont tenues, sans plus"
-    return "client déçu : l'expérience est en dessous de ce qu'il attendait"
+        return _SATISFACTION["tenue"]
+    return _SATISFACTION["decue"]
 
 
 # --- Exercice de diagnostic ---------------------------------------------------------------------
 
 ACTIONS = {
-    "Accélérer l'affichage des pages sur smartphone": "Attention",
-    "Reprendre sur la page d'arrivée la promesse de la publicité (même visuel, même offre)": "Attention",
-    "Mettre les meilleures ventes en avant dès la page d'accueil": "Intérêt",
-    "Ajouter des avis clients et des photos portées sur les fiches produits": "Désir",
-    "Offrir la livraison dès 40 € d'achat": "Action",
-    "Relancer par e-mail les paniers abandonnés": "Action",
-    "Demander un avis cinq jours après la livraison": "Recommandation",
+    ligne["action"]: ligne["etape"]
+    for ligne in contenu.section(_CHAPITRE, "actions_diagnostic", SCHEMA_ACTIONS)
 }
 """Actions proposées dans l'exercice de diagnostic, avec l'étape que chacune améliore d'abord."""
 
@@ -394,13 +422,13 @@ def corriger_diagnostic(
     explications = []
     if etape_choisie == bon:
         explications.append(
-            f"Bon diagnostic : « {bon} » ne garde que {pourcent(taux[bon])} des personnes de l'étape "
+            f"Bon diagnostic : « {bon} » ne garde que {pourcent(taux[bon])} des personnes de l'étape "
             "précédente, c'est le plus petit taux d'étape de l'entonnoir."
         )
     else:
         explications.append(
-            f"Pas tout à fait : « {etape_choisie} » garde {pourcent(taux[etape_choisie])} de l'étape "
-            f"précédente, alors que « {bon} » n'en garde que {pourcent(taux[bon])}. Le maillon faible se "
+            f"Pas tout à fait : « {etape_choisie} » garde {pourcent(taux[etape_choisie])} de l'étape "
+            f"précédente, alors que « {bon} » n'en garde que {pourcent(taux[bon])}. Le maillon faible se "
             "juge au taux d'étape, pas au volume restant."
         )
     justes = 0
@@ -408,9 +436,9 @@ def corriger_diagnostic(
         cible = catalogue[action]
         if cible == bon:
             justes += 1
-            explications.append(f"« {action} » : bien vu, cette action vise l'étape {bon}.")
+            explications.append(f"« {action} » : bien vu, cette action vise l'étape {bon}.")
         else:
             explications.append(
-                f"« {action} » : utile, mais elle agit d'abord sur l'étape {cible}, pas sur le maillon faible."
+                f"« {action} » : utile, mais elle agit d'abord sur l'étape {cible}, pas sur le maillon faible."
             )
     return Diagnostic(etape_choisie == bon, justes, tuple(explications))

@@ -18,198 +18,113 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coursekit import contenu
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
 from coursekit.personas import normaliser
 
 CIBLES: tuple[str, ...] = ("B2C", "B2B")
-MOTS_IDEAL = 25
+CRITERES: tuple[str, ...] = ("benefice", "jargon", "longueur", "langage", "client", "differenciation")
+
+_MOTS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_FAMILLE = {
+    "type": "object",
+    "additionalProperties": False,
+    "minProperties": 1,
+    "properties": {"prefixes": _MOTS, "exacts": _MOTS, "expressions": _MOTS},
+}
+_PAR_CRITERE = {
+    "type": "object",
+    "required": list(CRITERES),
+    "additionalProperties": False,
+}
+SCHEMA_RELECTEUR = {
+    "type": "object",
+    "required": [
+        "bareme",
+        "titres",
+        "mots_ideal",
+        "mots_maximum",
+        "points_par_mot_technique",
+        "bourrage",
+        "jargon",
+        "benefice",
+        "b2b",
+        "trop_b2b",
+        "differenciation",
+        "mots_client",
+        "mots_entreprise",
+    ],
+    "additionalProperties": False,
+    "properties": {
+        "bareme": {**_PAR_CRITERE, "properties": {c: {"type": "integer", "minimum": 0} for c in CRITERES}},
+        "titres": {**_PAR_CRITERE, "properties": {c: {"type": "string", "minLength": 1} for c in CRITERES}},
+        "mots_ideal": {"type": "integer", "minimum": 1},
+        "mots_maximum": {"type": "integer", "minimum": 1},
+        "points_par_mot_technique": {"type": "integer", "minimum": 0},
+        "bourrage": {
+            "type": "object",
+            "required": ["part_maximale", "repetitions_maximales", "mots_reperes_minimum"],
+            "additionalProperties": False,
+            "properties": {
+                "part_maximale": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+                "repetitions_maximales": {"type": "integer", "minimum": 1},
+                "mots_reperes_minimum": {"type": "integer", "minimum": 1},
+            },
+        },
+        "jargon": _FAMILLE,
+        "benefice": _FAMILLE,
+        "b2b": _FAMILLE,
+        "trop_b2b": _FAMILLE,
+        "differenciation": _FAMILLE,
+        "mots_client": _MOTS,
+        "mots_entreprise": _MOTS,
+    },
+}
+"""La forme de la section « relecteur » du fichier de contenu du chapitre 03."""
+
+_R = contenu.section("03", "relecteur", SCHEMA_RELECTEUR)
+
+
+def _famille(nom: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    famille = _R[nom]
+    return (
+        tuple(famille.get("prefixes", ())),
+        tuple(famille.get("exacts", ())),
+        tuple(famille.get("expressions", ())),
+    )
+
+
+MOTS_IDEAL: int = _R["mots_ideal"]
 """Au-delà de ce nombre de mots, un message se lit moins bien en quelques secondes."""
-MOTS_MAXIMUM = 40
+MOTS_MAXIMUM: int = _R["mots_maximum"]
 """Au-delà de ce nombre de mots, le message est trop long pour une accroche."""
-
-BAREME: dict[str, int] = {
-    "benefice": 30,
-    "jargon": 25,
-    "longueur": 15,
-    "langage": 15,
-    "client": 5,
-    "differenciation": 10,
-}
+BAREME: dict[str, int] = dict(_R["bareme"])
 """Points de chaque critère : leur somme fait 100 (le score du message)."""
-
-POINTS_PAR_MOT_TECHNIQUE = 15
+POINTS_PAR_MOT_TECHNIQUE: int = _R["points_par_mot_technique"]
 """Points perdus par mot technique repéré (jusqu'à perdre tout le critère « jargon »)."""
+TITRES_CRITERES: dict[str, str] = dict(_R["titres"])
+BOURRAGE: dict[str, float] = dict(_R["bourrage"])
+"""Seuils du bourrage de mots-clés : part maximale de mots repérés, répétitions permises d'un même mot."""
 
-TITRES_CRITERES: dict[str, str] = {
-    "benefice": "Bénéfice client",
-    "jargon": "Mots simples",
-    "longueur": "Longueur",
-    "langage": "Mots de la cible",
-    "client": "Tourné vers le client",
-    "differenciation": "Différenciation",
-}
-
-# Débuts de mots (sans accents, en minuscules) : « fonctionnalit » repère fonctionnalité(s).
-JARGON_PREFIXES: tuple[str, ...] = (
-    "fonctionnalit",
-    "parametr",
-    "algorithm",
-    "optimis",
-    "automatis",
-    "technolog",
-    "interfac",
-    "integration",
-    "configur",
-    "processus",
-    "synergi",
-    "disrupt",
-    "innov",
-    "dashboard",
-    "analytics",
-    "backend",
-    "infrastructur",
-    "multi-",
-    "polyester",
-    "elasthanne",
-    "grammage",
-    "ressorts",
-    "ensache",
-    "microfibr",
-    "nanotechn",
-)
-JARGON_MOTS: tuple[str, ...] = (
-    "api",
-    "rest",
-    "rpa",
-    "saas",
-    "cloud",
-    "kpi",
-    "kpis",
-    "crm",
-    "erp",
-    "ia",
-    "ux",
-    "ui",
-    "seo",
-    "sea",
-    "gsm",
-    "process",
-    "workflow",
-    "features",
-)
+JARGON_PREFIXES, JARGON_MOTS, _ = _famille("jargon")
 """Mots techniques qui décrivent le produit au lieu de dire ce qu'il apporte."""
 JARGON_UNITES = re.compile(r"(?i)\d+(?:[.,]\d+)?\s*(?:g/m²|g/m2|mah|ghz|mhz|dpi|ppp|rpm|tr/min)(?!\w)")
 """Une mesure technique (grammage, batterie, fréquence…) est une caractéristique, pas un bénéfice."""
-
-BENEFICE_PREFIXES: tuple[str, ...] = (
-    "gagn",
-    "econom",
-    "profit",
-    "simpl",
-    "rapid",
-    "facil",
-    "vite",
-    "offert",
-    "gratuit",
-    "tranquill",
-    "seren",
-    "confort",
-    "plaisir",
-    "enfin",
-    "dorm",
-    "respir",
-    "evit",
-    "reduis",
-    "liber",
-    "accessibl",
-    "rentab",
-    "productiv",
-    "resultat",
-    "trouvez",
-    "oubliez",
-    "rembours",
-    "maitris",
-    "soign",
-    "valoris",
-)
-BENEFICE_EXACTS: tuple[str, ...] = ("roi", "mieux")
-BENEFICE_EXPRESSIONS: tuple[str, ...] = (
-    "sans effort",
-    "sans souci",
-    "moins cher",
-    "petit prix",
-    "prix doux",
-    "en un clic",
-    "en 1 clic",
-    "plus de temps",
-    "à l'aise",
-    "bien dans",
-    "sans vous ruiner",
-    "sans vous déplacer",
-    "chez vous",
-)
+BENEFICE_PREFIXES, BENEFICE_EXACTS, BENEFICE_EXPRESSIONS = _famille("benefice")
 """Verbes et mots qui disent au client ce qu'il y gagne."""
-
-MOTS_B2B_PREFIXES: tuple[str, ...] = (
-    "rentab",
-    "productiv",
-    "mesurabl",
-    "equipe",
-    "salarie",
-    "collaborat",
-    "entreprise",
-    "devis",
-    "fiabl",
-    "budget",
-    "delai",
-    "factur",
-)
-MOTS_B2B_EXACTS: tuple[str, ...] = ("roi", "rse", "cout", "couts", "marge", "marges")
-MOTS_B2B_EXPRESSIONS: tuple[str, ...] = ("chiffre d'affaires", "clé en main", "commande groupée")
+MOTS_B2B_PREFIXES, MOTS_B2B_EXACTS, MOTS_B2B_EXPRESSIONS = _famille("b2b")
 """Le vocabulaire d'un acheteur professionnel : résultats, coûts, délais, équipe."""
-
-TROP_B2B_PREFIXES: tuple[str, ...] = ("rentab", "productiv")
-TROP_B2B_EXACTS: tuple[str, ...] = ("roi", "kpi", "kpis", "b2b", "marge", "marges")
-TROP_B2B_EXPRESSIONS: tuple[str, ...] = ("chiffre d'affaires",)
+TROP_B2B_PREFIXES, TROP_B2B_EXACTS, TROP_B2B_EXPRESSIONS = _famille("trop_b2b")
 """Des mots d'entreprise qui sonnent faux pour un particulier."""
-
-DIFFERENCIATION_PREFIXES: tuple[str, ...] = ("garanti", "contrairement", "certifi")
-DIFFERENCIATION_EXACTS: tuple[str, ...] = (
-    "seul",
-    "seule",
-    "seuls",
-    "seules",
-    "premier",
-    "premiere",
-    "unique",
-    "local",
-    "locale",
-    "locaux",
-    "locales",
-    "label",
-    "labels",
-)
-DIFFERENCIATION_EXPRESSIONS: tuple[str, ...] = (
-    "fabriqué en",
-    "fabriquée en",
-    "fabriqués en",
-    "fabriquées en",
-    "made in",
-    "satisfait ou remboursé",
-    "sans engagement",
-    "livraison offerte",
-    "retours gratuits",
-    "seconde main",
-    "sur mesure",
-)
+DIFFERENCIATION_PREFIXES, DIFFERENCIATION_EXACTS, DIFFERENCIATION_EXPRESSIONS = _famille("differenciation")
 """Ce qui distingue la marque : une promesse chiffrée, une garantie, une origine, un label."""
 _DIFFERENCIATION_CHIFFREE = re.compile(
     r"(?i)\d+(?:[.,]\d+)?\s*(?:h\b|heures?\b|jours?\b|min\b|minutes?\b|%|€|euros?\b|dh\b|mois\b|ans?\b)"
 )
 
-_MOTS_CLIENT = {"vous", "votre", "vos", "tu", "ton", "ta", "tes", "toi"}
-_MOTS_ENTREPRISE = {"nous", "notre", "nos", "je", "mon", "ma", "mes", "moi"}
+_MOTS_CLIENT = frozenset(_R["mots_client"])
+_MOTS_ENTREPRISE = frozenset(_R["mots_entreprise"])
 
 
 @dataclass(frozen=True)
@@ -259,10 +174,10 @@ class AnalyseMessage:
         for r in self.remarques:
             if r.critere == critere:
                 return r
-        raise ErreurSaisie(f"Le critère « {critere} » n'existe pas : choisissez parmi {', '.join(BAREME)}.")
+        raise ErreurSaisie(f"Le critère « {critere} » n'existe pas : choisissez parmi {', '.join(BAREME)}.")
 
     def __str__(self) -> str:
-        lignes = [f"{self.verdict} : {self.score}/100 ({self.nombre_mots} mots, cible {self.cible})"]
+        lignes = [f"{self.verdict} : {self.score}/100 ({self.nombre_mots} mots, cible {self.cible})"]
         lignes += [f"{'✔' if r.ok else '✘'} {r.texte}" for r in self.remarques]
         return "\n".join(lignes)
 
@@ -302,8 +217,50 @@ def _reperer(
     return _unique(trouves)
 
 
+def _est_repere(norm: str, prefixes, exacts) -> bool:
+    return norm in exacts or any(norm.startswith(p) for p in prefixes)
+
+
+def bourrage(texte: str, cible: str = "B2C") -> str | None:
+    """Un message qui n'est qu'une liste de « bons mots », ou qui répète le même : la phrase qui le dit, sinon ``None``.
+
+    On compte les mots que le relecteur récompense (bénéfice, différenciation, vocabulaire
+    professionnel pour une cible B2B). Plus de la moitié des mots (``BOURRAGE``), ou le même
+    mot plus de deux fois, c'est du bourrage de mots-clés : la relecture ne se laisse pas acheter.
+
+    >>> bourrage("Gagnez du temps : vos tenues livrées en 24 h.") is None
+    True
+    >>> bourrage("Rapide, rapide, rapide : vos tenues livrées en 24 h.") is not None
+    True
+    """
+    liste = mots(texte)
+    familles = [(BENEFICE_PREFIXES, BENEFICE_EXACTS), (DIFFERENCIATION_PREFIXES, DIFFERENCIATION_EXACTS)]
+    if cible == "B2B":
+        familles.append((MOTS_B2B_PREFIXES, MOTS_B2B_EXACTS))
+    reperes = [m for m in liste if any(_est_repere(normaliser(m), p, e) for p, e in familles)]
+    comptes: dict[str, int] = {}
+    for mot in reperes:
+        comptes[normaliser(mot)] = comptes.get(normaliser(mot), 0) + 1
+    repete = max(comptes, key=comptes.get) if comptes else None
+    if repete is not None and comptes[repete] > BOURRAGE["repetitions_maximales"]:
+        mot = next(m for m in reperes if normaliser(m) == repete)
+        return (
+            f"« {mot} » revient {comptes[repete]} fois : répéter un mot ne le rend pas plus convaincant. "
+            "Dites le bénéfice une fois, avec une preuve (un délai, un prix, une garantie)."
+        )
+    if (
+        len(reperes) >= BOURRAGE["mots_reperes_minimum"]
+        and len(reperes) / len(liste) > BOURRAGE["part_maximale"]
+    ):
+        return (
+            f"Une suite de mots-clés ({_citer(_unique(reperes)[:4])}…) n'est pas un message : écrivez une phrase "
+            "qui dit au client ce qu'il y gagne, avec une preuve."
+        )
+    return None
+
+
 def _citer(elements) -> str:
-    elements = [f"« {e} »" for e in elements]
+    elements = [f"« {e} »" for e in elements]
     if len(elements) <= 1:
         return "".join(elements)
     return ", ".join(elements[:-1]) + " et " + elements[-1]
@@ -328,7 +285,7 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
     """
     texte = v.texte(texte, "Le message (texte)")
     if not mots(texte):
-        raise ErreurSaisie("Le message (texte) est vide : écrivez au moins une phrase.")
+        raise ErreurSaisie("Le message (texte) est vide : écrivez au moins une phrase.")
     cible = v.choix(cible.strip().upper() if isinstance(cible, str) else cible, "La cible (cible)", CIBLES)
     liste = mots(texte)
     norm = normaliser(texte)
@@ -336,9 +293,13 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
     remarques: list[tuple[str, bool, str]] = []
     perdus: dict[str, int] = {}
 
-    # 1. le bénéfice
+    # 1. le bénéfice (une liste de mots-clés ou un mot répété ne comptent pas)
     benefices = _reperer(liste, norm, BENEFICE_PREFIXES, BENEFICE_EXACTS, BENEFICE_EXPRESSIONS)
-    if benefices:
+    bourre = bourrage(texte, cible)
+    if bourre:
+        perdus["benefice"] = BAREME["benefice"]
+        remarques.append(("benefice", False, bourre))
+    elif benefices:
         remarques.append(("benefice", True, f"Le client voit ce qu'il y gagne ({_citer(benefices[:3])})."))
     else:
         perdus["benefice"] = BAREME["benefice"]
@@ -346,7 +307,7 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
             (
                 "benefice",
                 False,
-                "On ne voit pas ce que le client y gagne : ajoutez un bénéfice concret "
+                "On ne voit pas ce que le client y gagne : ajoutez un bénéfice concret "
                 "(gagnez du temps, économisez, profitez, simple, rapide…).",
             )
         )
@@ -359,12 +320,12 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
             (
                 "jargon",
                 False,
-                f"Jargon technique : {_citer(jargon[:5])}. Ces mots décrivent le produit ; "
+                f"Jargon technique : {_citer(jargon[:5])}. Ces mots décrivent le produit ; "
                 "dites plutôt ce qu'il change pour le client.",
             )
         )
     else:
-        remarques.append(("jargon", True, "Pas de jargon technique : le message se comprend tout de suite."))
+        remarques.append(("jargon", True, "Pas de jargon technique : le message se comprend tout de suite."))
 
     # 3. la longueur
     n = len(liste)
@@ -374,7 +335,7 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
             (
                 "longueur",
                 False,
-                f"Trop long : {n} mots. Une accroche se lit en quelques secondes ; visez {MOTS_IDEAL} mots au plus.",
+                f"Trop long : {n} mots. Une accroche se lit en quelques secondes ; visez {MOTS_IDEAL} mots au plus.",
             )
         )
     elif n > MOTS_IDEAL:
@@ -383,11 +344,11 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
             (
                 "longueur",
                 False,
-                f"Un peu long : {n} mots. Coupez ce qui n'aide pas à décider ({MOTS_IDEAL} mots au plus).",
+                f"Un peu long : {n} mots. Coupez ce qui n'aide pas à décider ({MOTS_IDEAL} mots au plus).",
             )
         )
     else:
-        remarques.append(("longueur", True, f"Longueur lisible d'un coup d'œil : {n} mots."))
+        remarques.append(("longueur", True, f"Longueur lisible d'un coup d'œil : {n} mots."))
 
     # 4. le langage de la cible
     if cible == "B2B":
@@ -397,7 +358,7 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
                 (
                     "langage",
                     True,
-                    f"Vocabulaire de professionnel ({_citer(mots_pro[:3])}) : la cible B2B s'y retrouve.",
+                    f"Vocabulaire de professionnel ({_citer(mots_pro[:3])}) : la cible B2B s'y retrouve.",
                 )
             )
         else:
@@ -406,7 +367,7 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
                 (
                     "langage",
                     False,
-                    "Pour un acheteur professionnel, parlez résultats : un retour sur investissement "
+                    "Pour un acheteur professionnel, parlez résultats : un retour sur investissement "
                     "mesurable, un délai tenu, un coût maîtrisé, du temps gagné pour l'équipe.",
                 )
             )
@@ -418,8 +379,8 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
                 (
                     "langage",
                     False,
-                    f"Vocabulaire d'entreprise ({_citer(trop_pro[:3])}) pour un particulier : "
-                    "préférez des mots de tous les jours (« simple et rapide », « livré demain »).",
+                    f"Vocabulaire d'entreprise ({_citer(trop_pro[:3])}) pour un particulier : "
+                    "préférez des mots de tous les jours (« simple et rapide », « livré demain »).",
                 )
             )
         else:
@@ -434,7 +395,7 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
             (
                 "client",
                 False,
-                "Le message parle surtout de l'entreprise (nous, notre) : tournez-le vers le client "
+                "Le message parle surtout de l'entreprise (nous, notre) : tournez-le vers le client "
                 "(vous, votre) et le problème qu'il veut régler.",
             )
         )
@@ -462,8 +423,8 @@ def analyser_message(texte: str, cible: str = "B2C") -> AnalyseMessage:
             (
                 "differenciation",
                 False,
-                "Piste : ajoutez un détail concret qui vous distingue, sans dénigrer personne "
-                "(par exemple une livraison en 24 h quand les autres mettent 3 jours).",
+                "Piste : ajoutez un détail concret qui vous distingue, sans dénigrer personne "
+                "(par exemple une livraison en 24 h quand les autres mettent 3 jours).",
             )
         )
 

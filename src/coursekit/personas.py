@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from numbers import Real
 
+from coursekit import contenu
 from coursekit.erreurs import ErreurSaisie
 from coursekit.travaux import lire_donnees, lire_texte, texte_travail
 
@@ -40,52 +41,56 @@ CHAMPS_LISTE: tuple[str, ...] = (
     "parcours",
 )
 
-LIBELLES: dict[str, str] = {
-    "nom": "le prénom",
-    "age": "l'âge",
-    "sexe": "le sexe",
-    "lieu": "le lieu de vie",
-    "taille_foyer": "le foyer",
-    "etudes": "le niveau d'études",
-    "revenus": "les revenus",
-    "profession": "la profession",
-    "habitudes_digitales": "les habitudes digitales",
-    "motivations": "les motivations",
-    "freins": "les freins",
-    "canaux": "les canaux préférés",
-    "moments": "les moments de consultation",
-    "budget": "le budget moyen",
-    "parcours": "le parcours d'achat",
+_TEXTE = {"type": "string", "minLength": 1}
+_LISTE = {"type": "array", "items": _TEXTE}
+_TOUS_LES_CHAMPS = ("nom", "age", *CHAMPS_TEXTE[1:], *CHAMPS_LISTE, "budget")
+SCHEMA_FICHE = {
+    "type": "object",
+    "required": ["libelles", "titres", "familles"],
+    "additionalProperties": False,
+    "properties": {
+        "libelles": {
+            "type": "object",
+            "required": list(_TOUS_LES_CHAMPS),
+            "additionalProperties": False,
+            "properties": {c: _TEXTE for c in _TOUS_LES_CHAMPS},
+        },
+        "titres": {
+            "type": "object",
+            "required": [*_TOUS_LES_CHAMPS, "cible"],
+            "additionalProperties": False,
+            "properties": {c: _TEXTE for c in (*_TOUS_LES_CHAMPS, "cible")},
+        },
+        "familles": {
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"enum": list(_TOUS_LES_CHAMPS)},
+            },
+        },
+    },
 }
+_FICHE = contenu.section("03", "fiche", SCHEMA_FICHE)
+
+LIBELLES: dict[str, str] = dict(_FICHE["libelles"])
 """Nom de chaque champ tel que l'élève le lit (avec son article)."""
 
-TITRES: dict[str, str] = {
-    "nom": "Prénom",
-    "age": "Âge",
-    "sexe": "Sexe",
-    "lieu": "Lieu de vie",
-    "taille_foyer": "Foyer",
-    "etudes": "Études",
-    "revenus": "Revenus",
-    "profession": "Profession",
-    "habitudes_digitales": "Habitudes digitales",
-    "motivations": "Motivations",
-    "freins": "Freins",
-    "canaux": "Canaux préférés",
-    "moments": "Moments de consultation",
-    "budget": "Budget moyen",
-    "parcours": "Parcours d'achat",
-    "cible": "Cible",
-}
+TITRES: dict[str, str] = dict(_FICHE["titres"])
 
 GROUPES: dict[str, tuple[str, ...]] = {
-    "Identité": ("nom", "age", "sexe", "profession"),
-    "Socio-démographie": ("lieu", "taille_foyer", "etudes", "revenus"),
-    "Comportement": ("habitudes_digitales", "motivations", "freins"),
-    "Canaux et moments": ("canaux", "moments"),
-    "Budget et parcours": ("budget", "parcours"),
+    famille: tuple(champs) for famille, champs in _FICHE["familles"].items()
 }
 """Les champs comptés par :meth:`Persona.completude`, rangés par famille de critères."""
+_RANGES = [c for champs in GROUPES.values() for c in champs]
+if sorted(_RANGES) != sorted(_TOUS_LES_CHAMPS):
+    raise contenu.ErreurContenu(
+        "Le fichier de contenu « 03-personas.yaml », à l'entrée « fiche → familles », doit ranger chacun des "
+        f"{len(_TOUS_LES_CHAMPS)} champs dans une famille, une seule fois : "
+        + ", ".join(_TOUS_LES_CHAMPS)
+        + "."
+    )
 
 CHAMPS_COMPLETUDE: tuple[str, ...] = tuple(c for champs in GROUPES.values() for c in champs)
 
@@ -94,11 +99,11 @@ def resume_familles() -> str:
     """Les champs d'une fiche, famille par famille, en quelques lignes lisibles (chapitre 03).
 
     >>> print(resume_familles().splitlines()[0])
-    Une fiche compte 15 champs, en 5 familles :
+    Une fiche compte 15 champs, en 5 familles :
     """
-    lignes = [f"Une fiche compte {len(CHAMPS_COMPLETUDE)} champs, en {len(GROUPES)} familles :"]
+    lignes = [f"Une fiche compte {len(CHAMPS_COMPLETUDE)} champs, en {len(GROUPES)} familles :"]
     for groupe, champs in GROUPES.items():
-        lignes.append(f"• {groupe} : {', '.join(LIBELLES[c] for c in champs)}")
+        lignes.append(f"• {groupe} : {', '.join(LIBELLES[c] for c in champs)}")
     return "\n".join(lignes)
 
 
@@ -127,23 +132,23 @@ def lire_age(valeur) -> int | tuple[int, int] | None:
     if isinstance(valeur, (list, tuple)):
         if len(valeur) != 2:
             raise ErreurSaisie(
-                f"{libelle} en tranche s'écrit avec deux nombres, par exemple (30, 45) (reçu : {valeur!r})."
+                f"{libelle} en tranche s'écrit avec deux nombres, par exemple (30, 45) (reçu : {valeur!r})."
             )
         debut, fin = (lire_age(v) for v in valeur)
         if debut is None or fin is None or isinstance(debut, tuple) or isinstance(fin, tuple):
             raise ErreurSaisie(f"{libelle} en tranche s'écrit avec deux nombres, par exemple (30, 45).")
         if fin < debut:
             raise ErreurSaisie(
-                f"{libelle} : la tranche doit aller du plus jeune au plus âgé ({fin} est plus petit que {debut})."
+                f"{libelle} : la tranche doit aller du plus jeune au plus âgé ({fin} est plus petit que {debut})."
             )
         return debut if debut == fin else (debut, fin)
     if isinstance(valeur, bool) or not isinstance(valeur, Real):
-        raise ErreurSaisie(f"{libelle} doit être un nombre entier de 0 à {AGE_MAXIMUM} (reçu : {valeur!r}).")
+        raise ErreurSaisie(f"{libelle} doit être un nombre entier de 0 à {AGE_MAXIMUM} (reçu : {valeur!r}).")
     nombre = float(valeur)
     if math.isnan(nombre) or math.isinf(nombre) or not nombre.is_integer():
-        raise ErreurSaisie(f"{libelle} doit être un nombre entier d'années (reçu : {valeur!r}).")
+        raise ErreurSaisie(f"{libelle} doit être un nombre entier d'années (reçu : {valeur!r}).")
     if not 0 <= nombre <= AGE_MAXIMUM:
-        raise ErreurSaisie(f"{libelle} doit être compris entre 0 et {AGE_MAXIMUM} ans (reçu : {valeur!r}).")
+        raise ErreurSaisie(f"{libelle} doit être compris entre 0 et {AGE_MAXIMUM} ans (reçu : {valeur!r}).")
     return int(nombre)
 
 
@@ -151,7 +156,7 @@ def _age_texte(texte: str) -> int:
     texte = texte.strip().removesuffix("ans").strip()
     if not re.fullmatch(r"\d+(?:[.,]0+)?", texte):
         raise ErreurSaisie(
-            f"L'âge (age) doit être un nombre entier de 0 à {AGE_MAXIMUM} : « {texte} » n'en est pas un."
+            f"L'âge (age) doit être un nombre entier de 0 à {AGE_MAXIMUM} : « {texte} » n'en est pas un."
         )
     return int(float(texte.replace(",", ".")))
 
@@ -176,7 +181,7 @@ def _texte(valeur, champ: str) -> str:
     if valeur is None:
         return ""
     if not isinstance(valeur, str):
-        raise ErreurSaisie(f"{TITRES[champ]} ({champ}) doit être un texte (reçu : {valeur!r}).")
+        raise ErreurSaisie(f"{TITRES[champ]} ({champ}) doit être un texte (reçu : {valeur!r}).")
     return valeur
 
 
@@ -189,12 +194,12 @@ def _liste(valeurs, champ: str) -> list[str]:
             '["premier élément", "deuxième élément"], pas un texte seul.'
         )
     if isinstance(valeurs, Mapping) or not isinstance(valeurs, Iterable):
-        raise ErreurSaisie(f"{TITRES[champ]} ({champ}) doit être une liste de textes (reçu : {valeurs!r}).")
+        raise ErreurSaisie(f"{TITRES[champ]} ({champ}) doit être une liste de textes (reçu : {valeurs!r}).")
     propres = []
     for rang, valeur in enumerate(valeurs, start=1):
         if not isinstance(valeur, str):
             raise ErreurSaisie(
-                f"L'élément n° {rang} de « {TITRES[champ]} » ({champ}) doit être un texte (reçu : {valeur!r})."
+                f"L'élément n° {rang} de « {TITRES[champ]} » ({champ}) doit être un texte (reçu : {valeur!r})."
             )
         if valeur.strip():
             propres.append(valeur)
@@ -204,7 +209,7 @@ def _liste(valeurs, champ: str) -> list[str]:
 def _cible(valeur) -> str:
     if isinstance(valeur, str) and valeur.strip().upper() in CIBLES:
         return valeur.strip().upper()
-    raise ErreurSaisie(f"La cible (cible) doit valoir « B2C » ou « B2B » (reçu : {valeur!r}).")
+    raise ErreurSaisie(f"La cible (cible) doit valoir « B2C » ou « B2B » (reçu : {valeur!r}).")
 
 
 # --- le persona ----------------------------------------------------------------------------------
@@ -220,7 +225,7 @@ class Persona:
     >>> Persona(age=140)
     Traceback (most recent call last):
     ...
-    coursekit.erreurs.ErreurSaisie: L'âge (age) doit être compris entre 0 et 120 ans (reçu : 140).
+    coursekit.erreurs.ErreurSaisie: L'âge (age) doit être compris entre 0 et 120 ans (reçu : 140).
     """
 
     nom: str = ""
@@ -254,7 +259,7 @@ class Persona:
     def est_rempli(self, champ: str) -> bool:
         """Vrai quand le champ contient quelque chose (un texte non blanc, une liste non vide, un nombre)."""
         if champ not in CHAMPS_COMPLETUDE:
-            raise ErreurSaisie(f"Le champ « {champ} » n'existe pas dans une fiche persona.")
+            raise ErreurSaisie(f"Le champ « {champ} » n'existe pas dans une fiche persona.")
         valeur = getattr(self, champ)
         if isinstance(valeur, str):
             return bool(valeur.strip())
@@ -289,10 +294,10 @@ class Persona:
         manquants = [LIBELLES[c] for c in self.champs_manquants()]
         debut = f"Fiche complète à {pourcent(self.completude(), 0)}"
         if not manquants:
-            return f"{debut} : tous les critères sont renseignés."
+            return f"{debut} : tous les critères sont renseignés."
         if len(manquants) > 5:
-            return f"{debut} : il manque encore {len(manquants)} champs, dont {_liste_et(manquants[:4])}."
-        return f"{debut} : il manque {_liste_et(manquants)}."
+            return f"{debut} : il manque encore {len(manquants)} champs, dont {_liste_et(manquants[:4])}."
+        return f"{debut} : il manque {_liste_et(manquants)}."
 
     # --- affichage ------------------------------------------------------------------------------
 
@@ -384,7 +389,7 @@ def _e(texte: str) -> str:
 
 
 def _ligne(titre: str, contenu_html: str) -> str:
-    return f"<div style='margin:0.15em 0'><b>{_e(titre)} :</b> {contenu_html}</div>"
+    return f"<div style='margin:0.15em 0'><b>{_e(titre)} :</b> {contenu_html}</div>"
 
 
 def _valeur(texte: str) -> str:
@@ -438,25 +443,41 @@ def page_html(persona: Persona) -> str:
     titre = _e(persona.nom.strip() or "Persona")
     return (
         "<!DOCTYPE html>\n<html lang='fr'>\n<head>\n<meta charset='utf-8'>\n"
-        f"<title>Fiche persona : {titre}</title>\n</head>\n<body>\n{carte_html(persona)}\n</body>\n</html>\n"
+        f"<title>Fiche persona : {titre}</title>\n</head>\n<body>\n{carte_html(persona)}\n</body>\n</html>\n"
     )
 
 
 # --- canaux et moments suggérés ------------------------------------------------------------------
 
-HABITUDES_CONNUES: tuple[str, ...] = (
-    "TikTok",
-    "Instagram",
-    "Facebook",
-    "YouTube",
-    "Pinterest",
-    "LinkedIn",
-    "WhatsApp",
-    "recherche Google",
-    "e-mail et newsletters",
-    "lit les avis avant d'acheter",
-    "achète sur smartphone",
-)
+SCHEMA_SUGGESTIONS = {
+    "type": "object",
+    "required": ["habitudes", "moments", "regles"],
+    "additionalProperties": False,
+    "properties": {
+        "habitudes": {**_LISTE, "minItems": 1},
+        "moments": {"type": "object", "additionalProperties": _TEXTE},
+        "regles": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["motifs", "canal", "raison", "moments_b2c", "moments_b2b", "raison_moments"],
+                "additionalProperties": False,
+                "properties": {
+                    "motifs": {**_LISTE, "minItems": 1},
+                    "canal": _TEXTE,
+                    "raison": _TEXTE,
+                    "moments_b2c": {**_LISTE, "minItems": 1},
+                    "moments_b2b": {**_LISTE, "minItems": 1},
+                    "raison_moments": _TEXTE,
+                },
+            },
+        },
+    },
+}
+_SUGGESTIONS = contenu.section("03", "suggestions", SCHEMA_SUGGESTIONS)
+
+HABITUDES_CONNUES: tuple[str, ...] = tuple(_SUGGESTIONS["habitudes"])
 """Les habitudes digitales qu'on peut cocher dans le constructeur de persona."""
 
 
@@ -468,7 +489,7 @@ class Suggestion:
     raison: str
 
     def __str__(self) -> str:
-        return f"{self.nom} : {self.raison}"
+        return f"{self.nom} : {self.raison}"
 
 
 @dataclass(frozen=True)
@@ -490,106 +511,28 @@ class Suggestions:
         """Deux listes à puces, « Canaux : » puis « Moments : », chaque piste avec sa raison."""
         canaux = "".join(f"\n• {s}" for s in self.canaux)
         moments = "".join(f"\n• {s}" for s in self.moments)
-        return f"Canaux :{canaux}\n\nMoments :{moments}"
+        return f"Canaux :{canaux}\n\nMoments :{moments}"
 
 
-SOIR = "le soir, de 19 h à 22 h"
-WEEK_END = "le week-end"
-MIDI = "à la pause déjeuner en semaine (12 h - 14 h)"
-MATIN_BUREAU = "en début de matinée en semaine (8 h - 10 h)"
-TRAJETS = "dans les transports, vers 8 h et vers 18 h"
-AVANT_ACHAT = "avant l'achat, au moment de comparer"
+_MOMENTS = _SUGGESTIONS["moments"]
+SOIR = _MOMENTS.get("soir", "")
+WEEK_END = _MOMENTS.get("week_end", "")
+MIDI = _MOMENTS.get("midi", "")
+MATIN_BUREAU = _MOMENTS.get("matin_bureau", "")
+TRAJETS = _MOMENTS.get("trajets", "")
+AVANT_ACHAT = _MOMENTS.get("avant_achat", "")
 
 # motifs (sans accents, en minuscules) → canal, raison du canal, moments (B2C), moments (B2B), raison des moments
-_REGLES: tuple[tuple[tuple[str, ...], str, str, tuple[str, ...], tuple[str, ...], str], ...] = (
+_REGLES: tuple[tuple[tuple[str, ...], str, str, tuple[str, ...], tuple[str, ...], str], ...] = tuple(
     (
-        ("tiktok",),
-        "TikTok (vidéos courtes)",
-        "découverte et inspiration : on y fait défiler des vidéos sans chercher à acheter",
-        (SOIR, WEEK_END),
-        (SOIR, WEEK_END),
-        "TikTok se regarde surtout pour se détendre, après le travail et le week-end",
-    ),
-    (
-        ("instagram", "insta "),
-        "Instagram (Reels, stories, publications)",
-        "vitrine visuelle de la marque, idéale pour montrer les produits portés",
-        (SOIR, WEEK_END),
-        (SOIR, WEEK_END),
-        "Instagram se consulte en fin de journée et pendant le temps libre du week-end",
-    ),
-    (
-        ("facebook",),
-        "Facebook (groupes et publications)",
-        "communautés locales et groupes d'entraide où l'on demande des conseils",
-        (SOIR,),
-        (SOIR,),
-        "Facebook se lit surtout le soir, une fois la journée finie",
-    ),
-    (
-        ("youtube",),
-        "YouTube (tutoriels, tests, démonstrations)",
-        "on y cherche des démonstrations détaillées avant de se décider",
-        (SOIR, WEEK_END),
-        (MIDI,),
-        "les vidéos longues demandent du temps libre",
-    ),
-    (
-        ("pinterest",),
-        "Pinterest (tableaux d'idées)",
-        "on y prépare ses envies et ses projets, image par image",
-        (WEEK_END,),
-        (WEEK_END,),
-        "on y flâne quand on a le temps de rêver à ses projets",
-    ),
-    (
-        ("linkedin",),
-        "LinkedIn (publications et articles)",
-        "réseau professionnel : on y parle métier, résultats et expertise",
-        (MIDI, MATIN_BUREAU),
-        (MIDI, MATIN_BUREAU),
-        "LinkedIn se consulte pendant la journée de travail, surtout à la pause de midi",
-    ),
-    (
-        ("whatsapp",),
-        "WhatsApp (service client et liste de diffusion)",
-        "contact direct et rapide, pour répondre aux questions avant et après l'achat",
-        ("en journée, avec une réponse attendue dans l'heure",),
-        ("en journée, avec une réponse attendue dans l'heure",),
-        "sur une messagerie, on attend une réponse presque immédiate",
-    ),
-    (
-        ("google", "recherche", "moteur"),
-        "Google (référencement naturel et annonces)",
-        "être trouvé au moment où le besoin se présente",
-        (AVANT_ACHAT,),
-        (AVANT_ACHAT,),
-        "une recherche sur Google signale un besoin précis, souvent proche de l'achat",
-    ),
-    (
-        ("mail", "newsletter", "courriel", "lettre d'info"),
-        "Newsletter et e-mails",
-        "garder le contact, annoncer les nouveautés et les offres aux personnes inscrites",
-        ("le matin, de 7 h à 9 h",),
-        ("le mardi ou le jeudi matin",),
-        "les e-mails sont triés au réveil (particuliers) ou en début de semaine de travail (professionnels)",
-    ),
-    (
-        ("avis", "commentaire", "note"),
-        "Avis clients et témoignages (Google, site, réseaux)",
-        "cette personne se rassure avec l'expérience des autres avant de payer",
-        (AVANT_ACHAT,),
-        (AVANT_ACHAT,),
-        "les avis se lisent au moment de comparer",
-    ),
-    (
-        ("smartphone", "mobile", "telephone", "portable"),
-        "Site et paiement pensés pour le mobile",
-        "tout doit se faire au pouce : pages rapides, paiement en quelques gestes",
-        (TRAJETS,),
-        (TRAJETS,),
-        "le téléphone remplit les temps morts de la journée",
-    ),
+        tuple(r["motifs"]),
+        r["canal"],
+        r["raison"],
+        tuple(r["moments_b2c"]),
+        tuple(r["moments_b2b"]),
+        r["raison_moments"],
+    )
+    for r in _SUGGESTIONS["regles"]
 )
 
 
@@ -613,8 +556,8 @@ def suggerer_canaux_moments(habitudes: Iterable[str], cible: str = "B2C") -> Sug
     >>> s = suggerer_canaux_moments(["TikTok", "LinkedIn"])
     >>> s.noms_canaux
     ['TikTok (vidéos courtes)', 'LinkedIn (publications et articles)']
-    >>> s.noms_moments
-    ['le soir, de 19 h à 22 h', 'le week-end', 'à la pause déjeuner en semaine (12 h - 14 h)', 'en début de matinée en semaine (8 h - 10 h)']
+    >>> print(" | ".join(s.noms_moments).replace("\xa0", " "))
+    le soir, de 19 h à 22 h | le week-end | à la pause déjeuner en semaine (de 12 h à 14 h) | en début de matinée en semaine (de 8 h à 10 h)
     """
     cible = _cible(cible)
     habitudes = _liste(
@@ -637,90 +580,84 @@ def suggerer_canaux_moments(habitudes: Iterable[str], cible: str = "B2C") -> Sug
 # --- tableaux du cours ---------------------------------------------------------------------------
 
 
-def tableau_criteres():
-    """Les critères d'une fiche persona : famille, champ, question à se poser, exemple."""
+SCHEMA_TABLEAU = {
+    "type": "object",
+    "required": ["titre", "entetes", "lignes"],
+    "additionalProperties": False,
+    "properties": {
+        "titre": _TEXTE,
+        "entetes": {"type": "object", "minProperties": 1, "additionalProperties": {"type": "string"}},
+        "lignes": {"type": "array", "minItems": 1, "items": {"type": "array", "items": {"type": "string"}}},
+    },
+}
+
+
+def tableau_du_cours(nom: str) -> dict:
+    """Un tableau du chapitre 03 tel qu'il est écrit dans le contenu : ``titre``, ``entetes``, ``lignes``."""
+    donnees = contenu.section("03", nom, SCHEMA_TABLEAU)
+    largeur = len(donnees["entetes"])
+    for rang, ligne in enumerate(donnees["lignes"], start=1):
+        if len(ligne) != largeur:
+            raise contenu.ErreurContenu(
+                f"Le fichier de contenu « 03-personas.yaml », à l'entrée « {nom} → lignes → n° {rang} » : "
+                f"on attend {largeur} cases, une par en-tête (ici {len(ligne)})."
+            )
+    return donnees
+
+
+def tableau_donnees(nom: str):
+    """Un tableau du chapitre 03 en DataFrame, colonnes nommées par les clés de ses en-têtes."""
     import pandas as pd
 
-    lignes = [
-        (
-            "socio-démographique",
-            "Âge",
-            "Quel âge a-t-il ou elle (ou quelle tranche) ?",
-            "25 ans ; 30 à 45 ans",
-        ),
-        ("socio-démographique", "Sexe", "Femme, homme, les deux ?", "femme"),
-        ("socio-démographique", "Lieu de vie", "Grande ville, périphérie, campagne ?", "Paris, centre-ville"),
-        ("socio-démographique", "Foyer", "Seul, en couple, avec enfants ?", "couple sans enfant"),
-        ("socio-démographique", "Études", "Quel niveau de diplôme ?", "bac + 5"),
-        ("socio-démographique", "Revenus", "Quel pouvoir d'achat ?", "CSP+, 3 200 € net par mois"),
-        (
-            "socio-démographique",
-            "Profession",
-            "Que fait-il ou elle toute la journée ?",
-            "responsable marketing",
-        ),
-        (
-            "comportemental",
-            "Habitudes digitales",
-            "Quels réseaux, quels écrans ?",
-            "Instagram tous les jours",
-        ),
-        (
-            "comportemental",
-            "Motivations",
-            "Qu'est-ce qui le ou la pousse à acheter ?",
-            "consommer responsable",
-        ),
-        ("comportemental", "Freins", "Qu'est-ce qui le ou la fait hésiter ?", "prix jugés élevés"),
-        ("comportemental", "Canaux préférés", "Où lui parler ?", "newsletter pour les promotions"),
-        (
-            "comportemental",
-            "Moments de consultation",
-            "Quand est-il ou elle disponible ?",
-            "le soir et le week-end",
-        ),
-        ("comportemental", "Budget moyen", "Combien dépense-t-il ou elle par achat ?", "60 €"),
-        (
-            "comportemental",
-            "Parcours d'achat",
-            "Par quelles étapes passe-t-il ou elle ?",
-            "TikTok → avis → achat",
-        ),
-    ]
-    return pd.DataFrame(lignes, columns=["famille", "critere", "question", "exemple"])
+    donnees = tableau_du_cours(nom)
+    return pd.DataFrame(donnees["lignes"], columns=list(donnees["entetes"]))
+
+
+def tableau_criteres():
+    """Les critères d'une fiche persona : famille, champ, question à se poser, exemple."""
+    return tableau_donnees("tableau_criteres")
 
 
 def tableau_b2c_b2b():
     """Ce qui change entre un persona de particulier (B2C) et un persona de professionnel (B2B)."""
-    import pandas as pd
-
-    lignes = [
-        (
-            "Qui achète ?",
-            "une personne, pour elle ou ses proches",
-            "une entreprise : plusieurs personnes décident",
-        ),
-        ("Durée de la décision", "quelques minutes à quelques jours", "plusieurs semaines, parfois des mois"),
-        (
-            "Ce qui convainc",
-            "l'émotion, le plaisir, le prix, la simplicité",
-            "la rentabilité, la fiabilité, le gain de temps",
-        ),
-        (
-            "Canaux typiques",
-            "Instagram, TikTok, newsletter, Google",
-            "LinkedIn, e-mail, webinaires, salons, Google",
-        ),
-        (
-            "Mots qui parlent",
-            "« simple et rapide », « livré demain »",
-            "« ROI mesurable en 3 mois », « clé en main »",
-        ),
-    ]
-    return pd.DataFrame(lignes, columns=["question", "b2c", "b2b"])
+    return tableau_donnees("tableau_b2c_b2b")
 
 
 # --- personas du cours ---------------------------------------------------------------------------
+
+SCHEMA_PERSONAS = {
+    "type": "object",
+    "minProperties": 1,
+    "additionalProperties": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            **{c: {"type": "string"} for c in (*CHAMPS_TEXTE, "cible")},
+            **{c: _LISTE for c in CHAMPS_LISTE},
+            "age": {"oneOf": [{"type": "integer"}, {"type": "array", "items": {"type": "integer"}}]},
+            "budget": {"type": "number", "minimum": 0},
+        },
+    },
+}
+
+
+def persona_du_cours(nom: str) -> Persona:
+    """Un persona du fichier de contenu (``"mode_eco"``, ``"graine_de_ville"``, ``"acheteur_b2b"``…)."""
+    tous = contenu.section("03", "personas_du_cours", SCHEMA_PERSONAS)
+    if nom not in tous:
+        raise contenu.ErreurContenu(
+            f"Le fichier de contenu « 03-personas.yaml » n'a pas de persona « {nom} » "
+            f"(personas : {', '.join(tous)})."
+        )
+    donnees = dict(tous[nom])
+    if isinstance(donnees.get("age"), list):
+        donnees["age"] = tuple(donnees["age"])
+    try:
+        return Persona(**donnees)
+    except ErreurSaisie as erreur:
+        raise contenu.ErreurContenu(
+            f"Le fichier de contenu « 03-personas.yaml », à l'entrée « personas_du_cours → {nom} » : {erreur}"
+        ) from None
 
 
 def persona_mode_eco() -> Persona:
@@ -728,36 +665,7 @@ def persona_mode_eco() -> Persona:
 
     Le budget moyen est une hypothèse du cours (le programme n'en donne pas).
     """
-    return Persona(
-        nom="Inès",
-        age=25,
-        sexe="femme",
-        lieu="grande ville",
-        taille_foyer="vit seule",
-        etudes="bac + 3",
-        revenus="premier salaire, budget serré",
-        profession="jeune active (assistante de communication)",
-        habitudes_digitales=[
-            "TikTok et Instagram tous les jours",
-            "achète sur smartphone (mobile d'abord)",
-            "lit les avis avant d'acheter",
-        ],
-        motivations=[
-            "un style dans la tendance",
-            "des prix abordables",
-            "des valeurs éthiques",
-            "être livrée vite",
-        ],
-        freins=[
-            "attend une réponse rapide du service client",
-            "se méfie du greenwashing",
-        ],
-        canaux=["TikTok", "Instagram", "avis clients"],
-        moments=[SOIR, WEEK_END],
-        budget=45,
-        parcours=["découverte sur TikTok", "lecture des avis", "comparaison des prix", "achat sur mobile"],
-        cible="B2C",
-    )
+    return persona_du_cours("mode_eco")
 
 
 def persona_graine_de_ville() -> Persona:
@@ -765,49 +673,7 @@ def persona_graine_de_ville() -> Persona:
 
     Le budget moyen est une hypothèse du cours (le programme n'en donne pas).
     """
-    return Persona(
-        nom="Claire",
-        age=(30, 45),
-        sexe="femme",
-        lieu="Paris, en ville",
-        taille_foyer="célibataire ou jeune couple sans enfant",
-        etudes="bac + 5",
-        revenus="CSP+",
-        profession="responsable marketing digital",
-        habitudes_digitales=[
-            "Instagram et TikTok",
-            "lit les avis avant d'acheter",
-            "smartphone 80 % du temps",
-        ],
-        motivations=[
-            "consommer de façon responsable",
-            "des marques authentiques",
-            "réduire son impact sur la planète",
-            "partager ses valeurs",
-        ],
-        freins=[
-            "prix perçus comme élevés",
-            "doute sur les labels",
-            "fiches produits trop pauvres",
-            "livraison lente",
-        ],
-        canaux=[
-            "Instagram (tous les jours)",
-            "TikTok (inspiration)",
-            "newsletter (promotions)",
-            "Google (recherche)",
-        ],
-        moments=[SOIR, WEEK_END, TRAJETS],
-        budget=70,
-        parcours=[
-            "découverte sur Instagram ou TikTok",
-            "avis Google",
-            "comparaison des prix",
-            "achat sur mobile",
-            "recommandation à ses proches",
-        ],
-        cible="B2C",
-    )
+    return persona_du_cours("graine_de_ville")
 
 
 def persona_acheteur_b2b() -> Persona:
@@ -815,31 +681,4 @@ def persona_acheteur_b2b() -> Persona:
 
     Personnage inventé pour le cours (chiffres illustratifs).
     """
-    return Persona(
-        nom="Marc",
-        age=42,
-        sexe="homme",
-        lieu="Lille",
-        taille_foyer="en couple, deux enfants",
-        etudes="école de commerce",
-        revenus="cadre",
-        profession="responsable des achats d'une PME de 80 salariés",
-        habitudes_digitales=["LinkedIn", "e-mail toute la journée", "recherche Google"],
-        motivations=[
-            "offrir aux salariés des tenues utiles et responsables",
-            "soigner l'image RSE de l'entreprise",
-            "tenir son budget",
-        ],
-        freins=["délais de livraison incertains", "pas le temps de comparer dix fournisseurs"],
-        canaux=["LinkedIn", "e-mail", "Google"],
-        moments=[MIDI, "le mardi ou le jeudi matin"],
-        budget=1_600,
-        parcours=[
-            "besoin exprimé par la direction",
-            "recherche Google",
-            "demande de devis",
-            "validation interne",
-            "commande groupée",
-        ],
-        cible="B2B",
-    )
+    return persona_du_cours("acheteur_b2b")

@@ -16,23 +16,128 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from coursekit import contenu
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
 
-CRITERES = {
-    "S": "Spécifique",
-    "M": "Mesurable",
-    "A": "Atteignable",
-    "R": "Réaliste",
-    "T": "Temporel",
+_LISTE_DE_MOTS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
+_NIVEAU = {
+    "type": "object",
+    "required": ["libelle", "conseil"],
+    "additionalProperties": False,
+    "properties": {
+        "libelle": {"type": "string", "minLength": 1},
+        "conseil": {"type": "string", "minLength": 1},
+    },
 }
+SCHEMA_CRITERES = {
+    "type": "object",
+    "required": list("SMART"),
+    "additionalProperties": False,
+    "properties": {c: {"type": "string", "minLength": 1} for c in "SMART"},
+}
+SCHEMA_REPERES = {
+    "type": "object",
+    "required": ["ambitieux", "tres_ambitieux", "alerte", "plafond_affiche", "multiple_maximum", "niveaux"],
+    "additionalProperties": False,
+    "properties": {
+        "ambitieux": {"type": "number", "exclusiveMinimum": 0},
+        "tres_ambitieux": {"type": "number", "exclusiveMinimum": 0},
+        "alerte": {"type": "number", "exclusiveMinimum": 0},
+        "plafond_affiche": {"type": "number", "exclusiveMinimum": 0},
+        "multiple_maximum": {"type": "number", "exclusiveMinimum": 1},
+        "niveaux": {
+            "type": "object",
+            "required": ["baisse", "prudent", "ambitieux", "tres_ambitieux", "alerte"],
+            "additionalProperties": False,
+            "properties": {
+                n: _NIVEAU for n in ("baisse", "prudent", "ambitieux", "tres_ambitieux", "alerte")
+            },
+        },
+    },
+}
+SCHEMA_VERIFICATEUR = {
+    "type": "object",
+    "required": [
+        "mois",
+        "chiffres_en_lettres",
+        "unites",
+        "kpi",
+        "objets",
+        "verbes_vagues",
+        "moyens",
+        "demesure",
+        "multiplicateurs",
+        "reperes_depart",
+    ],
+    "additionalProperties": False,
+    "properties": {
+        "mois": {**_LISTE_DE_MOTS, "minItems": 12, "maxItems": 12},
+        "chiffres_en_lettres": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+        "unites": _LISTE_DE_MOTS,
+        "kpi": _LISTE_DE_MOTS,
+        "objets": _LISTE_DE_MOTS,
+        "verbes_vagues": _LISTE_DE_MOTS,
+        "moyens": _LISTE_DE_MOTS,
+        "demesure": _LISTE_DE_MOTS,
+        "multiplicateurs": {
+            "type": "object",
+            "additionalProperties": {"type": "number", "exclusiveMinimum": 1},
+        },
+        "reperes_depart": _LISTE_DE_MOTS,
+    },
+}
+SCHEMA_OBJECTIFS = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["objectif", "depart", "cible", "mois"],
+        "additionalProperties": False,
+        "properties": {
+            "objectif": {"type": "string", "minLength": 1},
+            "depart": {"type": "number", "exclusiveMinimum": 0},
+            "cible": {"type": "number", "minimum": 0},
+            "mois": {"type": "integer", "minimum": 1},
+        },
+    },
+}
+SCHEMA_PYRAMIDE = {
+    "type": "object",
+    "required": ["strategiques", "operationnels"],
+    "additionalProperties": False,
+    "properties": {"strategiques": _LISTE_DE_MOTS, "operationnels": _LISTE_DE_MOTS},
+}
+SCHEMA_OBJECTIFS_VAGUES = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["vague", "theme", "exemple"],
+        "additionalProperties": False,
+        "properties": {
+            "vague": {"type": "string", "minLength": 1},
+            "theme": _LISTE_DE_MOTS,
+            "exemple": {"type": "string", "minLength": 1},
+        },
+    },
+}
+
+_CHAPITRE = "04"
+CRITERES: dict[str, str] = dict(contenu.section(_CHAPITRE, "criteres", SCHEMA_CRITERES))
+"""Le nom de chaque lettre de SMART (fichier de contenu du chapitre 04)."""
 MODES = ("lineaire", "composee")
 
 # Repères du cours pour une croissance mensuelle composée (en % par mois). Ce ne sont pas
 # des lois : un point de départ très bas (500 visites) supporte des taux plus forts.
-SEUIL_AMBITIEUX = 5.0
-SEUIL_TRES_AMBITIEUX = 10.0
-SEUIL_ALERTE = 20.0
+_REPERES = contenu.section(_CHAPITRE, "reperes_realisme", SCHEMA_REPERES)
+SEUIL_AMBITIEUX = float(_REPERES["ambitieux"])
+SEUIL_TRES_AMBITIEUX = float(_REPERES["tres_ambitieux"])
+SEUIL_ALERTE = float(_REPERES["alerte"])
+PLAFOND_AFFICHE = float(_REPERES["plafond_affiche"])
+"""Au-delà de cette hausse mensuelle (en %), on écrit « plus de … » plutôt qu'un chiffre absurde."""
+MULTIPLE_MAXIMUM = float(_REPERES["multiple_maximum"])
+"""Une cible qui vaut plus de ce multiple du point de départ est jugée hors d'atteinte."""
 
 LIBELLE_DEPART = "Le point de départ (depart)"
 LIBELLE_CIBLE = "La cible (cible)"
@@ -47,9 +152,9 @@ LIBELLE_MOIS = "Le nombre de mois (mois)"
 def _mois(mois) -> int:
     mois = v.nombre(mois, LIBELLE_MOIS)
     if not mois.is_integer():
-        raise ErreurSaisie(f"{LIBELLE_MOIS} doit être un nombre entier de mois (reçu : {_court(mois)}).")
+        raise ErreurSaisie(f"{LIBELLE_MOIS} doit être un nombre entier de mois (reçu : {_court(mois)}).")
     if mois < 1:
-        raise ErreurSaisie(f"{LIBELLE_MOIS} doit être au moins 1 : un objectif se fixe sur une durée.")
+        raise ErreurSaisie(f"{LIBELLE_MOIS} doit être au moins 1 : un objectif se fixe sur une durée.")
     return int(mois)
 
 
@@ -120,7 +225,7 @@ def hausses_mensuelles(valeurs) -> list[float]:
     for avant, apres in zip(valeurs[:-1], valeurs[1:], strict=True):
         if avant == 0:
             raise ErreurSaisie(
-                "Une valeur de la trajectoire vaut 0 : la hausse en % ne peut pas se calculer."
+                "Une valeur de la trajectoire vaut 0 : la hausse en % ne peut pas se calculer."
             )
         hausses.append((apres - avant) / avant * 100)
     return hausses
@@ -150,37 +255,33 @@ def niveau_realisme(mensuelle) -> dict[str, object]:
     """
     mensuelle = v.nombre(mensuelle, "La croissance mensuelle (mensuelle)")
     if mensuelle < 0:
-        return {
-            "niveau": "baisse",
-            "alerte": False,
-            "conseil": "L'objectif est une baisse (un coût, un taux d'attrition…) : vérifiez que c'est bien le sens voulu.",
-        }
-    if mensuelle <= SEUIL_AMBITIEUX:
-        return {
-            "niveau": "prudent",
-            "alerte": False,
-            "conseil": "Rythme prudent : tenable en poursuivant les actions en place.",
-        }
-    if mensuelle <= SEUIL_TRES_AMBITIEUX:
-        return {
-            "niveau": "ambitieux",
-            "alerte": False,
-            "conseil": "Rythme ambitieux mais courant : il faut un plan d'action suivi chaque mois.",
-        }
-    if mensuelle <= SEUIL_ALERTE:
-        return {
-            "niveau": "tres_ambitieux",
-            "alerte": False,
-            "conseil": "Rythme très ambitieux : il demande des moyens nouveaux (budget, campagne, temps).",
-        }
-    return {
-        "niveau": "alerte",
-        "alerte": True,
-        "conseil": (
-            "Rythme rarement tenu plusieurs mois de suite : allongez le délai, baissez la cible "
-            "ou prévoyez des moyens exceptionnels. Seul un point de départ très bas peut l'expliquer."
-        ),
-    }
+        niveau = "baisse"
+    elif mensuelle <= SEUIL_AMBITIEUX:
+        niveau = "prudent"
+    elif mensuelle <= SEUIL_TRES_AMBITIEUX:
+        niveau = "ambitieux"
+    elif mensuelle <= SEUIL_ALERTE:
+        niveau = "tres_ambitieux"
+    else:
+        niveau = "alerte"
+    return {"niveau": niveau, "alerte": niveau == "alerte", "conseil": _REPERES["niveaux"][niveau]["conseil"]}
+
+
+def hausse_lisible(mensuelle, decimales: int = 1) -> str:
+    """Une hausse mensuelle (en %) écrite à la française, sans chiffre absurde.
+
+    Au-delà de ``PLAFOND_AFFICHE`` % par mois, on écrit « plus de +100 % » : un
+    « +2 136 % par mois » n'aide personne à décider.
+
+    >>> hausse_lisible(9.14), hausse_lisible(2136.07)
+    ('+9,1\xa0%', 'plus de +100\xa0%')
+    """
+    from coursekit.format import pourcent
+
+    mensuelle = v.nombre(mensuelle, "La croissance mensuelle (mensuelle)")
+    if mensuelle > PLAFOND_AFFICHE:
+        return f"plus de {pourcent(PLAFOND_AFFICHE, 0, signe=True)}"
+    return pourcent(mensuelle, decimales, signe=True)
 
 
 def tableau_trajectoires(depart, cible, mois) -> pd.DataFrame:
@@ -202,12 +303,7 @@ def tableau_trajectoires(depart, cible, mois) -> pd.DataFrame:
 
 
 # Objectifs à 6 mois de l'entreprise fil rouge (chiffres du cas pratique du programme).
-OBJECTIFS_GRAINE_DE_VILLE = (
-    {"objectif": "Trafic du site (visites par mois)", "depart": 500, "cible": 2_000, "mois": 6},
-    {"objectif": "Ventes par mois (trafic × conversion)", "depart": 5, "cible": 60, "mois": 6},
-    {"objectif": "Taux de conversion (en %)", "depart": 1, "cible": 3, "mois": 6},
-    {"objectif": "Abonnés Instagram", "depart": 2_000, "cible": 5_000, "mois": 6},
-)
+OBJECTIFS_GRAINE_DE_VILLE = tuple(contenu.section(_CHAPITRE, "objectifs_graine_de_ville", SCHEMA_OBJECTIFS))
 
 
 def bilan_objectifs(objectifs=OBJECTIFS_GRAINE_DE_VILLE) -> pd.DataFrame:
@@ -236,13 +332,8 @@ def bilan_objectifs(objectifs=OBJECTIFS_GRAINE_DE_VILLE) -> pd.DataFrame:
     return pd.DataFrame(lignes)
 
 
-NIVEAUX = {
-    "baisse": "baisse",
-    "prudent": "prudent",
-    "ambitieux": "ambitieux",
-    "tres_ambitieux": "très ambitieux",
-    "alerte": "alerte",
-}
+NIVEAUX = {niveau: donnees["libelle"] for niveau, donnees in _REPERES["niveaux"].items()}
+"""Le nom de chaque niveau de réalisme tel que l'élève le lit."""
 
 
 # ---------------------------------------------------------------------------
@@ -260,38 +351,9 @@ class Verdict(NamedTuple):
     conseil: str
 
 
-_MOIS_NOMS = (
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-)
-_CHIFFRES_EN_LETTRES = {
-    "un": 1,
-    "une": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "onze": 11,
-    "douze": 12,
-    "quinze": 15,
-    "dix-huit": 18,
-    "vingt-quatre": 24,
-}
+_MOTS = contenu.section(_CHAPITRE, "verificateur", SCHEMA_VERIFICATEUR)
+_MOIS_NOMS = tuple(_MOTS["mois"])
+_CHIFFRES_EN_LETTRES = dict(_MOTS["chiffres_en_lettres"])
 _UNITES_DUREE = {
     "jour": 1 / 30.4375,
     "jours": 1 / 30.4375,
@@ -336,220 +398,14 @@ _RYTHME = re.compile(
     r"\b(?:par|chaque)\s+(?:jour|semaine|mois|an|annee|trimestre)\b|/\s*(?:mois|semaine|an)\b"
 )
 
-_UNITES = (
-    "%",
-    "€",
-    "k€",
-    "euro",
-    "euros",
-    "dh",
-    "mad",
-    "dirham",
-    "dirhams",
-    "visite",
-    "visites",
-    "visiteur",
-    "visiteurs",
-    "session",
-    "sessions",
-    "lead",
-    "leads",
-    "contact",
-    "contacts",
-    "prospect",
-    "prospects",
-    "abonne",
-    "abonnes",
-    "follower",
-    "followers",
-    "fan",
-    "fans",
-    "vente",
-    "ventes",
-    "commande",
-    "commandes",
-    "client",
-    "clients",
-    "inscrit",
-    "inscrits",
-    "inscription",
-    "inscriptions",
-    "telechargement",
-    "telechargements",
-    "avis",
-    "etoile",
-    "etoiles",
-    "impression",
-    "impressions",
-    "clic",
-    "clics",
-    "vue",
-    "vues",
-    "like",
-    "likes",
-    "j'aime",
-    "partage",
-    "partages",
-    "commentaire",
-    "commentaires",
-    "interaction",
-    "interactions",
-    "point",
-    "points",
-    "publication",
-    "publications",
-    "post",
-    "posts",
-    "article",
-    "articles",
-    "membre",
-    "membres",
-    "devis",
-    "rendez-vous",
-    "fois",
-)
-_KPI = (
-    "taux",
-    "ca",
-    "chiffre d'affaires",
-    "cpl",
-    "cpc",
-    "cpm",
-    "cpa",
-    "ctr",
-    "roi",
-    "roas",
-    "nps",
-    "csat",
-    "clv",
-    "panier moyen",
-    "engagement",
-    "conversion",
-    "notoriete",
-    "part de marche",
-    "retention",
-    "reachat",
-    "attrition",
-    "frequence",
-    "position",
-    "note",
-)
-_OBJETS = (
-    "trafic",
-    "site",
-    "visite",
-    "vente",
-    "lead",
-    "contact",
-    "prospect",
-    "abonne",
-    "follower",
-    "instagram",
-    "facebook",
-    "tiktok",
-    "linkedin",
-    "youtube",
-    "newsletter",
-    "client",
-    "commande",
-    "panier",
-    "chiffre d'affaires",
-    "taux",
-    "conversion",
-    "engagement",
-    "inscri",
-    "avis",
-    "reachat",
-    "notoriete",
-    "seo",
-    "google",
-    "boutique",
-    "magasin",
-    "cpl",
-    "roi",
-    "ca",
-    "nps",
-    "publication",
-    "post",
-)
-_VERBES_VAGUES = (
-    "ameliorer",
-    "developper",
-    "booster",
-    "optimiser",
-    "renforcer",
-    "dynamiser",
-    "accroitre",
-    "favoriser",
-    "travailler",
-    "etre plus",
-    "avoir plus",
-    "faire plus",
-    "faire mieux",
-    "gagner en",
-    "plus de",
-    "mieux",
-)
-_MOYENS = (
-    "via",
-    "grace a",
-    "grace au",
-    "grace aux",
-    "par le biais",
-    "par l'intermediaire",
-    "au moyen",
-    "seo",
-    "sea",
-    "referencement",
-    "campagne",
-    "newsletter",
-    "e-mailing",
-    "emailing",
-    "landing page",
-    "page d'atterrissage",
-    "publicite",
-    "ads",
-    "influenceu",
-    "concours",
-    "partenariat",
-    "blog",
-    "article",
-    "video",
-    "publier",
-    "publiant",
-    "publication",
-    "posts",
-    "budget",
-    "promotion",
-    "code promo",
-    "programme de fidelite",
-    "parrainage",
-    "webinaire",
-    "relance",
-    "e-mail",
-    "mail",
-    "sms",
-    "emploi du temps",
-    "equipe",
-)
-_DEMESURE = (
-    "numero 1",
-    "n°1",
-    "leader",
-    "le meilleur",
-    "la meilleure",
-    "tout le monde",
-    "tous les",
-    "million",
-    "milliard",
-    "100 %",
-    "100%",
-    "x10",
-    "x 10",
-    "decupler",
-    "centupler",
-)
-_MULTIPLICATEURS = {"doubl": 2, "tripl": 3, "quadrupl": 4, "decupl": 10}
+_UNITES = tuple(_MOTS["unites"])
+_KPI = tuple(_MOTS["kpi"])
+_OBJETS = tuple(_MOTS["objets"])
+_VERBES_VAGUES = tuple(_MOTS["verbes_vagues"])
+_MOYENS = tuple(_MOTS["moyens"])
+_DEMESURE = tuple(_MOTS["demesure"])
+_MULTIPLICATEURS = dict(_MOTS["multiplicateurs"])
+_REPERES_DEPART = tuple(_MOTS["reperes_depart"])
 
 
 class _Texte:
@@ -630,30 +486,68 @@ def _retirer_echeances(texte: str) -> tuple[str, list[re.Match], float | None]:
     return reste, sorted(trouvees, key=lambda m: m.start()), duree
 
 
-def _croissance_lue(lu: _Texte, duree: float | None) -> tuple[float, str] | None:
-    """Croissance mensuelle composée (en %) lisible dans le texte, avec le passage cité."""
+class _Croissance(NamedTuple):
+    """Ce que le texte dit du point de départ : le facteur cible ÷ départ, la hausse mensuelle si la durée est
+    connue, et le passage cité."""
+
+    facteur: float
+    mensuelle: float | None
+    passage: str
+
+
+def _croissance_lue(
+    lu: _Texte, duree: float | None, reste: str, niveau_actuel: float | None = None
+) -> _Croissance | None:
+    """Le point de départ lisible dans le texte (« de X à Y », « +30 % », « doubler », « nous en avons X
+    aujourd'hui ») ou donné par ``niveau_actuel`` ; ``None`` quand rien ne dit d'où l'on part."""
     texte = lu.texte
-    if not duree or duree <= 0:
-        return None
-    paire = re.search(rf"\bde ({_NOMBRE})(?: ?[^\d]{{0,25}}?)? (?:a|jusqu'a) ({_NOMBRE})\b", texte)
-    if paire:
-        depart, cible = _valeur(paire.group(1)), _valeur(paire.group(2))
-        if depart > 0:
-            mensuelle = ((cible / depart) ** (1 / duree) - 1) * 100
-            return mensuelle, lu.citer(paire.start(), paire.end())
+    trouve = None
+    paire = re.search(rf"\bde ({_NOMBRE})(?: ?[^\d]{{0,25}}?)? (?:a|jusqu'a) ({_NOMBRE})\b(?: ?%)?", texte)
     hausse = re.search(rf"(?:\+ ?|\bde )({_NOMBRE}) ?%", texte)
     verbe = re.search(
         r"\b(?:augment|accroi|booster|boost|hausse|progress|gagner|croissance|developp|ameliorer)", texte
     )
-    if hausse and (verbe or "+" in hausse.group(0)):
-        totale = _valeur(hausse.group(1))
-        mensuelle = ((1 + totale / 100) ** (1 / duree) - 1) * 100
-        return mensuelle, lu.citer(hausse.start(), hausse.end())
     multiple = _multiplicateurs(texte)
-    if multiple:
-        facteur, trouve = multiple[0]
-        return (facteur ** (1 / duree) - 1) * 100, lu.citer(trouve.start(), trouve.end())
-    return None
+    if paire and _valeur(paire.group(1)) > 0:
+        trouve = (_valeur(paire.group(2)) / _valeur(paire.group(1)), paire.start(), paire.end())
+    elif hausse and (verbe or "+" in hausse.group(0)):
+        trouve = (1 + _valeur(hausse.group(1)) / 100, hausse.start(), hausse.end())
+    elif multiple:
+        facteur, m = multiple[0]
+        trouve = (facteur, m.start(), m.end())
+    else:
+        mots = "|".join(re.escape(m) for m in sorted(_REPERES_DEPART, key=len, reverse=True))
+        avant = re.search(rf"(?<!\w)(?:{mots})\s*(?:de |a |: ?)?(?:en |environ )?({_NOMBRE})(?![\d,])", texte)
+        apres = re.search(rf"(?<![\w,])({_NOMBRE})(?:\s+[\w'-]+){{0,3}}?\s+(?:{mots})(?!\w)", texte)
+        depart_lu = avant or apres
+        depart = _valeur(depart_lu.group(1)) if depart_lu else niveau_actuel
+        cibles = [
+            c
+            for c in re.finditer(rf"(?<![\w,]){_NOMBRE}", reste)
+            if not (depart_lu and depart_lu.start(1) <= c.start() < depart_lu.end(1))
+        ]
+        if depart and cibles:
+            from coursekit.format import nombre
+
+            cible = _valeur(cibles[0].group(0))
+            facteur = cible / depart
+            mensuelle = (facteur ** (1 / duree) - 1) * 100 if duree and duree > 0 and facteur > 0 else None
+            return _Croissance(facteur, mensuelle, f"de {nombre(depart)} à {nombre(cible)}")
+    if trouve is None:
+        return None
+    facteur, debut, fin = trouve
+    mensuelle = (facteur ** (1 / duree) - 1) * 100 if duree and duree > 0 and facteur > 0 else None
+    return _Croissance(facteur, mensuelle, lu.citer(debut, fin))
+
+
+def _ecart_de_taux(passage: str) -> str:
+    """« de 1 % à 3 % » : l'écart d'un taux se dit en points (« +2 points »), en plus de la hausse relative."""
+    taux = re.findall(rf"({_NOMBRE}) ?%", _Texte(passage).texte)
+    if len(taux) != 2:
+        return ""
+    from coursekit.format import points
+
+    return points(_valeur(taux[1]) - _valeur(taux[0]))
 
 
 def _multiplicateurs(texte: str) -> list[tuple[float, re.Match]]:
@@ -668,7 +562,7 @@ def _chercher_racines_mult(texte: str) -> list[re.Match]:
     return list(re.finditer(rf"(?<!\w)({racines})[\w]*", texte))
 
 
-def verifier_smart(objectif) -> dict[str, Verdict]:
+def verifier_smart(objectif, niveau_actuel=None) -> dict[str, Verdict]:
     """Juge un objectif écrit en toutes lettres, critère par critère.
 
     Rend un dict ``{"S": Verdict, "M": …, "A": …, "R": …, "T": …}`` ; chaque
@@ -676,7 +570,9 @@ def verifier_smart(objectif) -> dict[str, Verdict]:
     en français. M (un chiffre et son unité ou son indicateur) et T (une date,
     un mois, une durée) sont lus dans le texte. S repère les verbes vagues sans
     chiffre. A et R sont des indices : l'outil ne connaît ni votre budget ni
-    votre équipe, il pose donc la question.
+    votre équipe, il pose donc la question. R demande un point de départ (« de X
+    à Y », « +30 % », « nous en avons X aujourd'hui », ou ``niveau_actuel``) :
+    sans lui, impossible de dire si la cible est réaliste.
 
     >>> verdicts = verifier_smart("Passer de 10 000 à 13 000 visites par mois d'ici juin 2025 grâce au SEO")
     >>> {critere: verdict.ok for critere, verdict in verdicts.items()}
@@ -686,6 +582,8 @@ def verifier_smart(objectif) -> dict[str, Verdict]:
     False
     """
     objectif = v.texte(objectif, "L'objectif (objectif)", obligatoire=True)
+    if niveau_actuel is not None:
+        niveau_actuel = v.strictement_positif(niveau_actuel, "Le niveau actuel (niveau_actuel)")
     lu = _Texte(objectif)
     texte = lu.texte
     reste, echeances, duree = _retirer_echeances(texte)
@@ -711,17 +609,17 @@ def verifier_smart(objectif) -> dict[str, Verdict]:
         preuve = unite_collee or (multiplicateurs + unites + kpi)[0]
         m = Verdict(
             True,
-            f"On pourra vérifier le résultat (« {lu.citer(preuve.start(), preuve.end())} »).",
+            f"On pourra vérifier le résultat (« {lu.citer(preuve.start(), preuve.end())} »).",
         )
     elif chiffre:
         m = Verdict(
             False,
-            "Il y a un chiffre, mais de quoi ? Ajoutez l'unité ou l'indicateur suivi (visites, %, €, leads, abonnés…).",
+            "Il y a un chiffre, mais de quoi ? Ajoutez l'unité ou l'indicateur suivi (visites, %, €, leads, abonnés…).",
         )
     else:
         m = Verdict(
             False,
-            "Aucun chiffre cible : écrivez combien, avec l'indicateur (par exemple « 2 000 visites par mois » ou « +30 % »).",
+            "Aucun chiffre cible : écrivez combien, avec l'indicateur (par exemple « 2 000 visites par mois » ou « +30 % »).",
         )
 
     # T : une échéance, une date, un mois ou une durée
@@ -729,18 +627,18 @@ def verifier_smart(objectif) -> dict[str, Verdict]:
     if echeances:
         t = Verdict(
             True,
-            f"L'échéance est fixée (« {lu.citer(echeances[0].start(), echeances[0].end())} »).",
+            f"L'échéance est fixée (« {lu.citer(echeances[0].start(), echeances[0].end())} »).",
         )
     elif rythme:
         t = Verdict(
             False,
-            f"« {lu.citer(rythme.start(), rythme.end())} » donne un rythme, pas une échéance : "
-            "ajoutez une date de fin (« d'ici juin », « en 6 mois »).",
+            f"« {lu.citer(rythme.start(), rythme.end())} » donne un rythme, pas une échéance : "
+            "ajoutez une date de fin (« d'ici juin », « en 6 mois »).",
         )
     else:
         t = Verdict(
             False,
-            "Pas d'échéance : pour quand ? Ajoutez une date ou une durée (« en 3 mois », « d'ici fin décembre »).",
+            "Pas d'échéance : pour quand ? Ajoutez une date ou une durée (« en 3 mois », « d'ici fin décembre »).",
         )
 
     # S : un objet précis, pas de verbe vague laissé sans chiffre
@@ -748,28 +646,28 @@ def verifier_smart(objectif) -> dict[str, Verdict]:
     objets = _chercher(texte, _OBJETS, racine=True)
     mots = re.findall(r"[a-z']+", texte)
     if len(mots) < 3:
-        s = Verdict(False, "Trop court pour être précis : dites ce qui doit changer, et pour qui.")
+        s = Verdict(False, "Trop court pour être précis : dites ce qui doit changer, et pour qui.")
     elif vagues and not chiffre:
         s = Verdict(
             False,
-            f"« {lu.citer(vagues[0].start(), vagues[0].end())} » reste vague : "
+            f"« {lu.citer(vagues[0].start(), vagues[0].end())} » reste vague : "
             "dites exactement ce qui doit changer et de combien.",
         )
     elif not objets:
         s = Verdict(
             False,
-            "Sur quoi porte l'objectif ? Nommez-le (le trafic du site, les ventes en ligne, les abonnés Instagram…).",
+            "Sur quoi porte l'objectif ? Nommez-le (le trafic du site, les ventes en ligne, les abonnés Instagram…).",
         )
     elif vagues:
         s = Verdict(
             True,
-            f"Précis grâce au chiffre ; « {lu.citer(vagues[0].start(), vagues[0].end())} » reste un mot flou, "
-            "« augmenter » ou « atteindre » serait plus net.",
+            f"Précis grâce au chiffre ; « {lu.citer(vagues[0].start(), vagues[0].end())} » reste un mot flou, "
+            "« augmenter » ou « atteindre » serait plus net.",
         )
     else:
         s = Verdict(
             True,
-            f"L'objectif porte sur un point précis (« {lu.citer(objets[0].start(), objets[0].end())} »).",
+            f"L'objectif porte sur un point précis (« {lu.citer(objets[0].start(), objets[0].end())} »).",
         )
 
     # A : les moyens sont-ils nommés ? L'outil ne connaît pas vos ressources.
@@ -784,47 +682,77 @@ def verifier_smart(objectif) -> dict[str, Verdict]:
             fin += suite.end() if suite else 0
         a = Verdict(
             True,
-            f"Un moyen est nommé (« {lu.citer(moyens[0].start(), fin)} ») : "
+            f"Un moyen est nommé (« {lu.citer(moyens[0].start(), fin)} ») : "
             "vérifiez que budget, temps et compétences suffisent.",
         )
     else:
         a = Verdict(
             False,
-            "Avec quels moyens ? Nommez l'action ou le levier (SEO, campagne, newsletter…) ; "
-            "l'outil ne connaît pas votre budget ni votre équipe : à vous de vérifier qu'ils suffisent.",
+            "Avec quels moyens ? Nommez l'action ou le levier (SEO, campagne, newsletter…) ; "
+            "l'outil ne connaît pas votre budget ni votre équipe : à vous de vérifier qu'ils suffisent.",
         )
 
-    # R : un taux dépasse-t-il 100 % ? La croissance lue est-elle tenable ?
+    # R : un taux dépasse-t-il 100 % ? D'où part-on ? La hausse demandée est-elle tenable ?
     demesure = _chercher(texte, _DEMESURE)
     taux_excessif = [
         t_
         for t_ in re.finditer(rf"(?<![\w,+]) ?({_NOMBRE}) ?%", reste)
         if _valeur(t_.group(1)) > 100 and "+" not in reste[max(0, t_.start() - 2) : t_.start() + 1]
     ]
-    croissance = _croissance_lue(lu, duree)
+    croissance = _croissance_lue(lu, duree, reste, niveau_actuel) if chiffre else None
+    hors_d_atteinte = False
     if kpi and taux_excessif and not re.search(r"augment|hausse|croissance", texte):
-        r = Verdict(False, "Un taux ne peut pas dépasser 100 % : revoyez le chiffre.")
+        r = Verdict(False, "Un taux ne peut pas dépasser 100 % : revoyez le chiffre.")
+    elif croissance is not None and croissance.mensuelle is not None:
+        jugement = niveau_realisme(croissance.mensuelle)
+        hors_d_atteinte = croissance.mensuelle > PLAFOND_AFFICHE
+        ecart = _ecart_de_taux(croissance.passage)
+        phrase = f"« {croissance.passage} »{f' (soit {ecart})' if ecart else ''} demande "
+        phrase += f"{hausse_lisible(croissance.mensuelle)} par mois (composé). "
+        if hors_d_atteinte:
+            r = Verdict(
+                False,
+                phrase + "Aucune entreprise ne tient un tel rythme : baissez nettement la cible ou visez une "
+                "échéance bien plus lointaine.",
+            )
+        else:
+            r = Verdict(not jugement["alerte"], phrase + jugement["conseil"])
     elif croissance is not None:
-        mensuelle, passage = croissance
-        jugement = niveau_realisme(mensuelle)
-        from coursekit.format import pourcent
+        from coursekit.format import nombre, pourcent
 
-        phrase = f"« {passage} » demande {pourcent(mensuelle, signe=True)} par mois (composé). "
-        r = Verdict(not jugement["alerte"], phrase + jugement["conseil"])
+        if croissance.facteur > MULTIPLE_MAXIMUM:
+            hors_d_atteinte = True
+            r = Verdict(
+                False,
+                f"« {croissance.passage} » : la cible vaut {nombre(croissance.facteur, 0)} fois le point de départ. "
+                "C'est hors d'atteinte pour une petite structure : visez une marche à votre portée.",
+            )
+        else:
+            r = Verdict(
+                True,
+                f"Le point de départ est connu (« {croissance.passage} »"
+                f"{', soit ' + _ecart_de_taux(croissance.passage) if _ecart_de_taux(croissance.passage) else ''} ; "
+                f"{pourcent((croissance.facteur - 1) * 100, signe=True)} au total) : comptez les mois jusqu'à "
+                "l'échéance pour juger le rythme mensuel.",
+            )
     elif demesure:
         r = Verdict(
             False,
-            f"« {lu.citer(demesure[0].start(), demesure[0].end())} » paraît démesuré pour une petite structure : "
+            f"« {lu.citer(demesure[0].start(), demesure[0].end())} » paraît démesuré pour une petite structure : "
             "visez une marche à votre portée.",
         )
     elif m.ok:
         r = Verdict(
-            True,
-            "Rien d'excessif repéré, mais l'outil ne connaît pas vos résultats passés : "
-            "la cible est-elle cohérente avec ce que vous obtenez aujourd'hui ?",
+            False,
+            "D'où partez-vous ? Sans point de départ, impossible de dire si la cible est réaliste : "
+            "écrivez « de 2 000 à 3 000 abonnés » ou donnez le niveau actuel (« nous en avons 2 000 aujourd'hui »).",
         )
     else:
         r = Verdict(False, "Sans chiffre, impossible de juger si l'objectif est réaliste.")
+    if hors_d_atteinte and a.ok:
+        a = Verdict(
+            False, "Même avec des moyens nommés, une telle cible n'est pas atteignable : revoyez-la d'abord."
+        )
 
     return {"S": s, "M": m, "A": a, "R": r, "T": t}
 
@@ -833,7 +761,9 @@ def score_smart(verdicts) -> int:
     """Nombre de critères remplis (0 à 5).
 
     >>> score_smart(verifier_smart("Atteindre 5 000 abonnés Instagram en 6 mois"))
-    4
+    3
+    >>> score_smart(verifier_smart("Passer de 2 000 à 5 000 abonnés Instagram en 6 mois grâce à des concours"))
+    5
     """
     return sum(bool(verdict[0]) for verdict in verdicts.values())
 
@@ -841,42 +771,35 @@ def score_smart(verdicts) -> int:
 def resume_smart(verdicts) -> str:
     """Une phrase de bilan : combien de critères sont remplis et lesquels manquent.
 
-    >>> resume_smart(verifier_smart("Améliorer notre visibilité"))
-    '0 critère sur 5 rempli. À retravailler : Spécifique, Mesurable, Atteignable, Réaliste, Temporel.'
+    >>> print(resume_smart(verifier_smart("Améliorer notre visibilité")))
+    0 critère sur 5 rempli. À retravailler : Spécifique, Mesurable, Atteignable, Réaliste, Temporel.
     """
     score = score_smart(verdicts)
     manquants = [CRITERES[c] for c, verdict in verdicts.items() if not verdict[0]]
     debut = f"{score} critère{'s' if score > 1 else ''} sur 5 rempli{'s' if score > 1 else ''}."
     if not manquants:
-        return debut + " Objectif SMART : il reste à le confronter à vos moyens réels."
-    return debut + " À retravailler : " + ", ".join(manquants) + "."
+        return debut + " Objectif SMART : il reste à le confronter à vos moyens réels."
+    return debut + " À retravailler : " + ", ".join(manquants) + "."
 
 
 def rapport_smart(objectif) -> str:
     """Le jugement des cinq critères en quelques lignes de texte (pour un ``print``).
 
     >>> print(rapport_smart("Atteindre 5 000 abonnés Instagram en 6 mois").splitlines()[0])
-    « Atteindre 5 000 abonnés Instagram en 6 mois »
+    « Atteindre 5 000 abonnés Instagram en 6 mois »
     """
     verdicts = verifier_smart(objectif)
-    lignes = [f"« {objectif.strip()} »"]
+    lignes = [f"« {objectif.strip()} »"]
     for critere, (ok, conseil) in verdicts.items():
-        lignes.append(f"  {critere} {'✔' if ok else '✘'} {CRITERES[critere]} : {conseil}")
+        lignes.append(f"  {critere} {'✔' if ok else '✘'} {CRITERES[critere]} : {conseil}")
     lignes.append("  → " + resume_smart(verdicts))
     return "\n".join(lignes)
 
 
 # La mission de Graine de Ville déclinée en objectifs (exemples construits pour le cours).
-STRATEGIQUES_GRAINE_DE_VILLE = (
-    "Devenir en 2 ans une boutique en ligne de référence pour les jeunes actifs des villes",
-    "Faire d'Instagram et du référencement naturel les deux premières sources de clients",
-)
-OPERATIONNELS_GRAINE_DE_VILLE = (
-    "Trafic : de 500 à 2 000 visites par mois en 6 mois",
-    "300 leads qualifiés (inscrits à la newsletter) en 6 mois, soit 50 par mois",
-    "Taux de conversion : de 1 % à 3 % en 6 mois (60 ventes par mois à 2 000 visites)",
-    "5 000 abonnés Instagram avec 5 % d'engagement en 6 mois",
-)
+_PYRAMIDE = contenu.section(_CHAPITRE, "pyramide_graine_de_ville", SCHEMA_PYRAMIDE)
+STRATEGIQUES_GRAINE_DE_VILLE = tuple(_PYRAMIDE["strategiques"])
+OPERATIONNELS_GRAINE_DE_VILLE = tuple(_PYRAMIDE["operationnels"])
 
 
 # ---------------------------------------------------------------------------
@@ -892,22 +815,9 @@ class ObjectifVague(NamedTuple):
     exemple: str
 
 
-OBJECTIFS_VAGUES = (
-    ObjectifVague(
-        "Améliorer notre visibilité",
-        ("visite", "trafic", "abonne", "impression", "notoriete", "vue", "instagram", "follower", "site"),
-        "Passer de 2 000 à 3 500 abonnés Instagram d'ici fin juin grâce à 3 publications par semaine",
-    ),
-    ObjectifVague(
-        "Développer nos ventes en ligne",
-        ("vente", "commande", "chiffre d'affaires", "panier", "conversion", "€"),
-        "Passer de 5 à 10 commandes en ligne par mois en 6 mois grâce à une newsletter mensuelle",
-    ),
-    ObjectifVague(
-        "Fidéliser davantage nos clients",
-        ("client", "reachat", "fidel", "retention", "achat", "commande", "attrition"),
-        "Porter à 15 % la part des clients qui achètent au moins 2 fois dans l'année d'ici décembre grâce à un programme de fidélité",
-    ),
+OBJECTIFS_VAGUES = tuple(
+    ObjectifVague(o["vague"], tuple(o["theme"]), o["exemple"])
+    for o in contenu.section(_CHAPITRE, "objectifs_vagues", SCHEMA_OBJECTIFS_VAGUES)
 )
 
 
@@ -937,7 +847,7 @@ def evaluer_reformulation(vague, proposition) -> dict[str, object]:
             "score": 0,
             "meme_sujet": False,
             "reussi": False,
-            "retour": f"Réécrivez « {vague.vague} » en objectif SMART : un chiffre, un indicateur, une échéance.",
+            "retour": f"Réécrivez « {vague.vague} » en objectif SMART : un chiffre, un indicateur, une échéance.",
         }
     verdicts = verifier_smart(proposition)
     score = score_smart(verdicts)
@@ -945,13 +855,13 @@ def evaluer_reformulation(vague, proposition) -> dict[str, object]:
     essentiels = all(verdicts[c].ok for c in "SMT")
     reussi = essentiels and meme_sujet
     if not meme_sujet:
-        retour = f"Votre objectif s'éloigne du sujet de départ (« {vague.vague} ») : gardez le même thème."
+        retour = f"Votre objectif s'éloigne du sujet de départ (« {vague.vague} ») : gardez le même thème."
     elif reussi:
-        retour = f"Bravo : {resume_smart(verdicts)}"
+        retour = f"Bravo : {resume_smart(verdicts)}"
     else:
         manque = [CRITERES[c] for c in "SMT" if not verdicts[c].ok]
         premier = next(c for c in "SMT" if not verdicts[c].ok)
-        retour = f"Presque : il manque {', '.join(manque)}. {verdicts[premier].conseil}"
+        retour = f"Presque : il manque {', '.join(manque)}. {verdicts[premier].conseil}"
     return {
         "verdicts": verdicts,
         "score": score,

@@ -69,7 +69,7 @@ def remplir_completude(elements: dict, persona: Persona) -> None:
             texte.set_color(PALETTE["noir"])
     nom = persona.nom.strip()
     debut = f"Complétude de la fiche de {nom}" if nom and len(nom) <= 30 else "Complétude de la fiche"
-    elements["titre"].set_text(f"{debut} : {fmt.pourcent(persona.completude(), 0)}")
+    elements["titre"].set_text(f"{debut} : {fmt.pourcent(persona.completude(), 0)}")
 
 
 # --- le relecteur de message ---------------------------------------------------------------------
@@ -108,7 +108,7 @@ def remplir_message(elements: dict, analyse: AnalyseMessage) -> None:
         barre.set_width(remarque.points)
         barre.set_color(COULEUR_ATTEINT if remarque.ok else PALETTE["vermillon"])
         texte.set_text(f"{remarque.points}/{remarque.maximum}")
-    elements["titre"].set_text(f"{analyse.verdict} : {analyse.score}/100")
+    elements["titre"].set_text(f"{analyse.verdict} : {analyse.score}/100")
 
 
 def vider_message(elements: dict) -> None:

@@ -6,6 +6,7 @@ import html
 
 import ipywidgets as widgets
 
+from coursekit import contenu
 from coursekit import entonnoir as calc
 from coursekit import format as fmt
 from coursekit.donnees import lire_csv
@@ -22,16 +23,64 @@ from coursekit.tableaux import tableau
 from coursekit.widgets.base import Curseur, Simulateur, ZoneGraphique
 
 FICHIER_CANAUX = "graine_de_ville_entonnoirs_canaux.csv"
-TAUX_GRAINE_DE_VILLE = (50, 40, 25, 20, 40)
-DIAGNOSTIC_EXERCICE = {
-    "Visites": 2_000,
-    "Attention": 400,
-    "Intérêt": 280,
-    "Désir": 112,
-    "Action": 28,
-    "Recommandation": 14,
+_TEXTE = {"type": "string", "minLength": 1}
+SCHEMA_TAUX = {
+    "type": "array",
+    "minItems": 5,
+    "maxItems": 5,
+    "items": {"type": "number", "minimum": 0, "maximum": 100},
 }
+SCHEMA_DIAGNOSTIC = {
+    "type": "object",
+    "required": ["etapes"],
+    "additionalProperties": False,
+    "properties": {
+        "etapes": {
+            "type": "object",
+            "minProperties": 3,
+            "additionalProperties": {"type": "number", "minimum": 0},
+        }
+    },
+}
+_COLONNES_ENTONNOIR = ("etape", "volume", "taux_etape", "taux_global", "pertes")
+_COLONNES_CANAUX = (
+    "canal",
+    "visites",
+    "clients",
+    "taux_conversion",
+    "taux_global",
+    "maillon_faible",
+    "taux_maillon_faible",
+)
+SCHEMA_ENTETES = {
+    "type": "object",
+    "required": ["entonnoir", "canaux"],
+    "additionalProperties": False,
+    "properties": {
+        nom: {
+            "type": "object",
+            "required": list(colonnes),
+            "additionalProperties": False,
+            "properties": {c: _TEXTE for c in colonnes},
+        }
+        for nom, colonnes in (("entonnoir", _COLONNES_ENTONNOIR), ("canaux", _COLONNES_CANAUX))
+    },
+}
+
+TAUX_GRAINE_DE_VILLE = tuple(contenu.section("05", "taux_graine_de_ville", SCHEMA_TAUX))
+"""Les taux d'étape du mois type (fichier de contenu du chapitre 05) : réglages de départ du simulateur."""
+DIAGNOSTIC_EXERCICE = dict(contenu.section("05", "diagnostic", SCHEMA_DIAGNOSTIC)["etapes"])
 """L'entonnoir à diagnostiquer dans « À vous de jouer » (campagne de rentrée de Graine de Ville)."""
+ENTETES = contenu.section("05", "entetes", SCHEMA_ENTETES)
+"""Les en-têtes des tableaux du chapitre (fichier de contenu)."""
+
+
+def enonce_diagnostic() -> str:
+    """L'énoncé du diagnostic en Markdown : le tableau des volumes, lu dans le fichier de contenu."""
+    titres = ENTETES["entonnoir"]
+    lignes = [f"| {titres['etape'].lower()} | {titres['volume'].lower()} |", "| --- | ---: |"]
+    lignes += [f"| {etape} | {fmt.nombre(volume)} |" for etape, volume in DIAGNOSTIC_EXERCICE.items()]
+    return "\n".join(lignes)
 
 
 def tableau_html(table) -> str:
@@ -45,10 +94,12 @@ def tableau_html(table) -> str:
     )
     return (
         "<table class='coursekit-tableau' style='border-collapse:collapse;font-size:1.05em'>"
-        "<tr style='background:#eef4fb'><th style='text-align:left;padding:0 0.8em'>Étape</th>"
-        "<th style='padding:0 0.8em'>Volume</th><th style='padding:0 0.8em'>Taux d'étape</th>"
-        "<th style='padding:0 0.8em'>Taux global</th><th style='padding:0 0.8em'>Pertes</th></tr>"
-        f"{lignes}</table>"
+        "<tr style='background:#eef4fb'>"
+        + "".join(
+            f"<th style='{'text-align:left;' if cle == 'etape' else ''}padding:0 0.8em'>{html.escape(titre)}</th>"
+            for cle, titre in ENTETES["entonnoir"].items()
+        )
+        + f"</tr>{lignes}</table>"
     )
 
 
@@ -63,13 +114,7 @@ def vue_entonnoir(table, titre: str = "Entonnoir de conversion"):
             "pertes": fmt.nombre,
         },
         titre=titre,
-        entetes={
-            "etape": "Étape",
-            "volume": "Volume",
-            "taux_etape": "Taux d'étape",
-            "taux_global": "Taux global",
-            "pertes": "Pertes",
-        },
+        entetes=dict(ENTETES["entonnoir"]),
     )
 
 
@@ -85,22 +130,14 @@ def vue_canaux(comparaison, titre: str = "Un entonnoir par canal"):
             "taux_maillon_faible": fmt.pourcent,
         },
         titre=titre,
-        entetes={
-            "canal": "Canal",
-            "visites": "Visites",
-            "clients": "Commandes",
-            "taux_conversion": "Taux de conversion",
-            "taux_global": "Visites → recommandation",
-            "maillon_faible": "Maillon faible",
-            "taux_maillon_faible": "Taux du maillon faible",
-        },
+        entetes=dict(ENTETES["canaux"]),
     )
 
 
 class SimulateurEntonnoir(Simulateur):
     """Audience de départ et un taux par étape AIDAR : l'entonnoir, son maillon faible et le gain possible."""
 
-    titre = "Simulateur « Entonnoir AIDAR »"
+    titre = "Simulateur « Entonnoir AIDAR »"
 
     def __init__(
         self, audience: int = 500, taux=TAUX_GRAINE_DE_VILLE, panier_moyen: int = 50, gain: int = 10
@@ -155,14 +192,14 @@ class SimulateurEntonnoir(Simulateur):
         rang = etapes.index(faible)
         avant, ici = table.iloc[rang - 1], table.iloc[rang]
         debut = (
-            f"Le maillon faible est l'étape {faible} : elle ne garde que {fmt.pourcent(ici['taux_etape'])} "
+            f"Le maillon faible est l'étape {faible} : elle ne garde que {fmt.pourcent(ici['taux_etape'])} "
             f"des personnes de l'étape {avant['etape']} ({fmt.nombre(avant['volume'])} → "
             f"{fmt.nombre(ici['volume'])}), le plus petit taux de l'entonnoir."
         )
         if gain.points_gagnes == 0:
             if gain.taux_avant >= 100:
-                return debut + f" Ce taux est déjà à {fmt.pourcent(100)} : il n'y a plus rien à gagner ici."
-            return debut + " Déplacez le curseur « Gain » pour voir ce que rapporterait une amélioration."
+                return debut + f" Ce taux est déjà à {fmt.pourcent(100)} : il n'y a plus rien à gagner ici."
+            return debut + " Déplacez le curseur « Gain » pour voir ce que rapporterait une amélioration."
         hausse = (
             f" En gagnant {fmt.points(gain.points_gagnes, 0, signe=False)} sur cette étape "
             f"({fmt.pourcent(gain.taux_avant)} → {fmt.pourcent(gain.taux_apres)}), "
@@ -183,17 +220,17 @@ class SimulateurEntonnoir(Simulateur):
                 + hausse
                 + (
                     "elle ne gagnerait aucun client de plus (l'achat est déjà fait) mais "
-                    f"{fmt.nombre(gain.derniere_apres - gain.derniere_avant)} recommandations de plus par mois : "
+                    f"{fmt.nombre(gain.derniere_apres - gain.derniere_avant)} recommandations de plus par mois : "
                     "de futurs visiteurs, amenés gratuitement par le bouche-à-oreille."
                 )
             )
-        return debut + hausse + "aucun client de plus : une étape suivante est à 0 %."
+        return debut + hausse + "aucun client de plus : une étape suivante est à 0 %."
 
 
 class SimulateurCanaux(Simulateur):
     """Cochez des canaux d'acquisition : leurs entonnoirs comparés, le meilleur et le maillon faible de chacun."""
 
-    titre = "Simulateur « Entonnoir par canal »"
+    titre = "Simulateur « Entonnoir par canal »"
 
     def __init__(self, donnees=None, choisis=None):
         self.donnees = lire_csv(FICHIER_CANAUX, ["canal", "etape", "volume"]) if donnees is None else donnees
@@ -207,7 +244,7 @@ class SimulateurCanaux(Simulateur):
         self.elements = figure_canaux(noms, etapes)
         self.graphique = ZoneGraphique(self.elements.figure)
         cases = widgets.HBox(list(self.cases.values()), layout=widgets.Layout(flex_flow="row wrap"))
-        super().__init__([widgets.HTML("<b>Canaux à comparer :</b>"), cases, self.graphique, self.message])
+        super().__init__([widgets.HTML("<b>Canaux à comparer :</b>"), cases, self.graphique, self.message])
         for case in self.cases.values():
             case.observe(self.actualiser, names="value")
         self.actualiser()
@@ -246,17 +283,17 @@ class SimulateurCanaux(Simulateur):
             )
         else:
             debut = (
-                f"Parmi les canaux cochés, {meilleur} convertit le mieux : "
+                f"Parmi les canaux cochés, {meilleur} convertit le mieux : "
                 f"{fmt.pourcent(ligne['taux_conversion'])} de ses visites deviennent des commandes "
                 f"({fmt.nombre(ligne['clients'])} sur {fmt.nombre(ligne['visites'])})."
             )
-        return f"{debut} Maillon faible de chaque canal : {faibles}."
+        return f"{debut} Maillon faible de chaque canal : {faibles}."
 
 
 class SimulateurSatisfaction(Simulateur):
     """Satisfaction = expérience vécue − attentes, sur deux curseurs de 0 à 10."""
 
-    titre = "Simulateur « Satisfaction »"
+    titre = "Simulateur « Satisfaction »"
 
     def __init__(self, attentes: float = 8, vecue: float = 7):
         self.attentes = Curseur("Attentes du client", 0, 10, 0.5, attentes, fmt.nombre)
@@ -306,7 +343,7 @@ class ExerciceDiagnostic(Simulateur):
         super().__init__(
             [
                 self.choix_etape,
-                widgets.HTML("<b>Cochez deux actions :</b>"),
+                widgets.HTML("<b>Cochez deux actions :</b>"),
                 widgets.VBox(list(self.actions.values())),
                 self.idee,
                 self.bouton,
@@ -334,14 +371,14 @@ class ExerciceDiagnostic(Simulateur):
         points = [html.escape(e) for e in diagnostic.explications]
         if self.idee.value.strip():
             points.append(
-                f"Votre idée « {html.escape(self.idee.value.strip())} » : demandez-vous quelle étape elle "
+                f"Votre idée « {html.escape(self.idee.value.strip())} » : demandez-vous quelle étape elle "
                 "améliore d'abord, puis comparez avec la solution du professeur."
             )
         self.details.value = (
             "<ul style='font-size:1.05em'>" + "".join(f"<li>{p}</li>" for p in points) + "</ul>"
         )
         if diagnostic.juste:
-            self.message.succes("Diagnostic juste et deux actions bien ciblées : bravo !", gras="")
+            self.message.succes("Diagnostic juste et deux actions bien ciblées : bravo !", gras="")
         else:
             # « aucune des deux actions ne le vise », « une action sur deux le vise » : pas de « action(s) »
             ciblage = {

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from coursekit import contenu
 from coursekit import format as fmt
 from coursekit.erreurs import ErreurSaisie
 from coursekit.graphiques.personas import (
@@ -31,12 +32,13 @@ from coursekit.personas import (
     TITRES,
     Persona,
     page_html,
-    persona_acheteur_b2b,
-    persona_graine_de_ville,
-    persona_mode_eco,
+    persona_du_cours,
     suggerer_canaux_moments,
+    tableau_donnees,
+    tableau_du_cours,
 )
 from coursekit.swot import entrees_depuis_texte, texte_depuis_entrees
+from coursekit.tableaux import tableau
 from coursekit.travaux import Carnet, nom_affiche
 from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
 
@@ -96,7 +98,7 @@ class ConstructeurPersona(Simulateur):
         self.lieu = texte("Lieu de vie", "ex. Lyon, centre-ville")
         self.taille_foyer = texte("Foyer", "ex. en couple, sans enfant")
         self.etudes = texte("Études", "ex. bac + 3")
-        self.revenus = texte("Revenus", "ex. 1 800 € net par mois")
+        self.revenus = texte("Revenus", "ex. 1 800 € net par mois")
         self.cible = widgets.ToggleButtons(
             options=list(CIBLES), value="B2C", description="Cible", style={"description_width": "9em"}
         )
@@ -118,13 +120,13 @@ class ConstructeurPersona(Simulateur):
             for nom in HABITUDES_CONNUES
         }
         self.autres_habitudes = _zone(
-            "Les habitudes cochées s'écrivent ici ; ajoutez les vôtres, une par ligne (ex. écoute des podcasts)",
+            "Les habitudes cochées s'écrivent ici ; ajoutez les vôtres, une par ligne (ex. écoute des podcasts)",
             "4.6em",
         )
-        self.motivations = _zone("Une motivation par ligne : ce qui pousse à acheter")
-        self.freins = _zone("Un frein par ligne : ce qui fait hésiter")
-        self.canaux = _zone("Un canal par ligne (ou cliquez sur « Reprendre les suggestions »)")
-        self.moments = _zone("Un moment par ligne (ex. le soir, de 19 h à 22 h)")
+        self.motivations = _zone("Une motivation par ligne : ce qui pousse à acheter")
+        self.freins = _zone("Un frein par ligne : ce qui fait hésiter")
+        self.canaux = _zone("Un canal par ligne (ou cliquez sur « Reprendre les suggestions »)")
+        self.moments = _zone("Un moment par ligne (ex. le soir, de 19 h à 22 h)")
         self.parcours = _zone("Une étape par ligne, dans l'ordre (ex. découverte sur TikTok)")
         self.bouton_suggestions = widgets.Button(
             description="Reprendre les suggestions", icon="magic", layout=widgets.Layout(width="auto")
@@ -154,7 +156,7 @@ class ConstructeurPersona(Simulateur):
         )
         formulaire = widgets.VBox(
             [
-                widgets.HTML("<b>Qui est-ce ?</b>"),
+                widgets.HTML("<b>Qui est-ce ?</b>"),
                 self.nom,
                 self.profession,
                 self.age,
@@ -284,7 +286,7 @@ class ConstructeurPersona(Simulateur):
             return age
         if age + etendue > AGE_MAXIMUM:
             raise ErreurSaisie(
-                f"La tranche d'âge irait de {age} à {age + etendue} ans : elle ne peut pas dépasser "
+                f"La tranche d'âge irait de {age} à {age + etendue} ans : elle ne peut pas dépasser "
                 f"{AGE_MAXIMUM} ans. Réduisez l'étendue ou l'âge."
             )
         return (age, age + etendue)
@@ -293,7 +295,7 @@ class ConstructeurPersona(Simulateur):
         """Le persona tel qu'il est saisi (une :class:`~coursekit.ErreurSaisie` si une saisie est impossible)."""
         budget = self.budget.lire() if self.budget.value.strip() else None
         if budget is not None and budget < 0:  # le message du calculateur nomme le paramètre (budget)
-            raise ErreurSaisie("Le budget moyen ne peut pas être négatif : tapez un montant positif, ou 0.")
+            raise ErreurSaisie("Le budget moyen ne peut pas être négatif : tapez un montant positif, ou 0.")
         return Persona(
             nom=self.nom.value,
             age=self.lire_age(),
@@ -398,12 +400,12 @@ class ConstructeurPersona(Simulateur):
         qui = ", ".join(t for t in (nom, persona.age_texte(), persona.cible) if t)
         if persona.completude() >= 100:
             self.message.succes(
-                f"{qui} : tous les critères sont renseignés. Relisez la fiche : chaque ligne doit aider à "
+                f"{qui} : tous les critères sont renseignés. Relisez la fiche : chaque ligne doit aider à "
                 "choisir un canal, un moment ou un message.",
                 gras="Fiche complète.",
             )
         else:
-            self.message.info(persona.bilan_completude(), gras=f"{qui} :")
+            self.message.info(persona.bilan_completude(), gras=f"{qui} :")
 
     @staticmethod
     def _html_suggestions(persona: Persona) -> str:
@@ -411,12 +413,12 @@ class ConstructeurPersona(Simulateur):
         if not suggestions.canaux:
             return (
                 "<div class='coursekit-suggestions' style='color:#555;font-style:italic'>Cochez des "
-                "habitudes digitales : les canaux et les moments de consultation conseillés s'afficheront ici.</div>"
+                "habitudes digitales : les canaux et les moments de consultation conseillés s'afficheront ici.</div>"
             )
 
         def liste(elements) -> str:
             return "".join(
-                f"<li><b>{html.escape(s.nom)}</b> : {html.escape(s.raison)}</li>" for s in elements
+                f"<li><b>{html.escape(s.nom)}</b> : {html.escape(s.raison)}</li>" for s in elements
             )
 
         return (
@@ -519,12 +521,12 @@ def html_analyse(analyse: AnalyseMessage) -> str:
     couleur = "#00664a" if analyse.score >= 80 else ("#8a5a00" if analyse.score >= 50 else "#a33a00")
     lignes = "".join(
         f"<li style='margin:0.15em 0;color:{'#00664a' if r.ok else '#a33a00'}'>"
-        f"{'✔' if r.ok else '✘'} <b>{html.escape(r.titre)}</b> : {html.escape(r.texte)}</li>"
+        f"{'✔' if r.ok else '✘'} <b>{html.escape(r.titre)}</b> : {html.escape(r.texte)}</li>"
         for r in analyse.remarques
     )
     return (
         f"<div class='coursekit-analyse' style='font-size:1.05em'><b style='color:{couleur}'>"
-        f"{html.escape(analyse.verdict)} : {analyse.score}/100</b> "
+        f"{html.escape(analyse.verdict)} : {analyse.score}/100</b> "
         f"<span style='color:#555'>({analyse.nombre_mots} mots, cible {analyse.cible})</span>"
         f"<ul style='list-style:none;padding-left:0.3em;margin:0.2em 0'>{lignes}</ul></div>"
     )
@@ -594,9 +596,41 @@ class RelecteurMessage(Simulateur):
 # --- exercice : un message par persona ------------------------------------------------------------
 
 
-def personas_exercice() -> tuple[Persona, Persona, Persona]:
-    """Les trois personas de Graine de Ville pour l'exercice « un message par persona »."""
-    return (persona_mode_eco(), persona_graine_de_ville(), persona_acheteur_b2b())
+SCHEMA_EXERCICE_MESSAGES = {
+    "type": "object",
+    "required": ["personas", "messages_du_professeur"],
+    "additionalProperties": False,
+    "properties": {
+        "personas": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+        "messages_du_professeur": {
+            "type": "object",
+            "additionalProperties": {"type": "string", "minLength": 1},
+        },
+    },
+}
+
+
+def _exercice_messages() -> dict:
+    return contenu.section("03", "exercice_messages", SCHEMA_EXERCICE_MESSAGES)
+
+
+def personas_exercice() -> tuple[Persona, ...]:
+    """Les personas de l'exercice « un message par persona » (fichier de contenu du chapitre 03)."""
+    return tuple(persona_du_cours(nom) for nom in _exercice_messages()["personas"])
+
+
+def messages_du_professeur() -> list[tuple[Persona, str]]:
+    """Pour la cellule « solution » : chaque persona de l'exercice et le message proposé par le professeur."""
+    messages = _exercice_messages()["messages_du_professeur"]
+    return [
+        (persona_du_cours(nom), messages[nom]) for nom in _exercice_messages()["personas"] if nom in messages
+    ]
+
+
+def vue_tableau(nom: str):
+    """Un tableau du chapitre 03 (``"tableau_criteres"``, ``"tableau_b2c_b2b"``) prêt à afficher."""
+    donnees = tableau_du_cours(nom)
+    return tableau(tableau_donnees(nom), titre=donnees["titre"], entetes=dict(donnees["entetes"]))
 
 
 def resume_persona(persona: Persona) -> str:
@@ -607,7 +641,7 @@ def resume_persona(persona: Persona) -> str:
     return (
         f"<div style='border-left:4px solid #0072B2;padding-left:0.6em;margin-top:0.6em'>"
         f"<b>{html.escape(entete)}</b><br>"
-        f"<span style='color:#333'>Veut : {html.escape(motivations)}. Hésite à cause de : "
+        f"<span style='color:#333'>Veut : {html.escape(motivations)}. Hésite à cause de : "
         f"{html.escape(freins)}.</span></div>"
     )
 
@@ -661,11 +695,11 @@ class ExerciceMessages(widgets.VBox):
         if len(ecrits) < total:
             self.bilan.info(
                 f"{len(ecrits)} message{'s' if len(ecrits) > 1 else ''} sur {total} écrit"
-                f"{'s' if len(ecrits) > 1 else ''} : complétez les autres, un par persona."
+                f"{'s' if len(ecrits) > 1 else ''} : complétez les autres, un par persona."
             )
         elif efficaces == total:
             self.bilan.succes(
-                "Les trois messages parlent bénéfice, avec les mots de leur cible.", gras="Bravo !"
+                "Les trois messages parlent bénéfice, avec les mots de leur cible.", gras="Bravo !"
             )
         else:
             self.bilan.info(
@@ -675,7 +709,7 @@ class ExerciceMessages(widgets.VBox):
         return analyses
 
     def __repr__(self) -> str:
-        return "Exercice : un message pour chacun des trois personas (exécutez le notebook pour répondre)"
+        return "Exercice : un message pour chacun des trois personas (exécutez le notebook pour répondre)"
 
 
 __all__ = [
@@ -684,5 +718,7 @@ __all__ = [
     "RelecteurMessage",
     "TITRES",
     "html_analyse",
+    "messages_du_professeur",
     "personas_exercice",
+    "vue_tableau",
 ]

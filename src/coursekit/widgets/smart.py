@@ -6,12 +6,27 @@ import html
 
 import ipywidgets as widgets
 
+from coursekit import contenu, smart
 from coursekit import format as fmt
-from coursekit import smart
 from coursekit.erreurs import ErreurSaisie
 from coursekit.graphiques.smart import figure_trajectoires
 from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
 
+SCHEMA_EXEMPLES = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["libelle", "depart", "cible", "mois"],
+        "additionalProperties": False,
+        "properties": {
+            "libelle": {"type": "string", "minLength": 1},
+            "depart": {"type": "number", "exclusiveMinimum": 0},
+            "cible": {"type": "number", "minimum": 0},
+            "mois": {"type": "integer", "minimum": 1, "maximum": 36},
+        },
+    },
+}
 COULEURS_BADGE = {True: ("#00664a", "#e6f5ef"), False: ("#a33a00", "#fdeee6"), None: ("#4a4a4a", "#eeeeee")}
 
 
@@ -31,7 +46,7 @@ def badges_html(verdicts) -> str:
             f'<span class="coursekit-badge coursekit-badge-{critere} coursekit-{"ok" if ok else "ko"}" '
             f'style="display:inline-block;margin:0.15em;padding:0.3em 0.7em;border-radius:1em;'
             f'border:2px solid {couleur};color:{couleur};background:{fond};font-weight:bold">'
-            f"{critere} · {html.escape(nom)} : {marque}</span>"
+            f"{critere} · {html.escape(nom)} : {marque}</span>"
         )
         if verdicts is not None:
             conseils.append(
@@ -50,7 +65,7 @@ class VerificateurSmart(Simulateur):
     def __init__(self, objectif: str = "Améliorer notre visibilité"):
         self.saisie = widgets.Textarea(
             value=objectif,
-            placeholder="Par exemple : passer de 500 à 1 000 visites par mois d'ici juin grâce au SEO",
+            placeholder="Par exemple : passer de 500 à 1 000 visites par mois d'ici juin grâce au SEO",
             description="Objectif",
             continuous_update=True,
             layout=widgets.Layout(width="100%", max_width="52em", height="5em"),
@@ -65,7 +80,7 @@ class VerificateurSmart(Simulateur):
         if not self.saisie.value.strip():
             self.verdicts = None
             self.badges.value = badges_html(None)
-            self.message.info("Tapez un objectif : les cinq critères seront jugés au fil de la frappe.")
+            self.message.info("Tapez un objectif : les cinq critères seront jugés au fil de la frappe.")
             return
         ok, verdicts = self.calculer(lambda: smart.verifier_smart(self.saisie.value))
         if not ok:
@@ -76,9 +91,9 @@ class VerificateurSmart(Simulateur):
         self.badges.value = badges_html(verdicts)
         resume = smart.resume_smart(verdicts)
         if smart.score_smart(verdicts) == len(smart.CRITERES):
-            self.message.succes(resume, gras="Bilan :")
+            self.message.succes(resume, gras="Bilan :")
         else:
-            self.message.info(resume, gras="Bilan :")
+            self.message.info(resume, gras="Bilan :")
 
 
 class CalculateurCroissance(Simulateur):
@@ -86,12 +101,10 @@ class CalculateurCroissance(Simulateur):
 
     titre = "Calculateur de croissance"
     EXEMPLES = {
-        "Trafic : 10 000 → 13 000 visites par mois en 3 mois": ("10 000", "13 000", 3),
-        "Ventes en ligne : 50 000 € → 60 000 € par mois en 6 mois": ("50 000", "60 000", 6),
-        "Graine de Ville, trafic : 500 → 2 000 visites en 6 mois": ("500", "2 000", 6),
-        "Graine de Ville, Instagram : 2 000 → 5 000 abonnés en 6 mois": ("2 000", "5 000", 6),
-        "Graine de Ville, ventes : 5 → 60 ventes par mois en 6 mois": ("5", "60", 6),
+        e["libelle"]: (fmt.nombre(e["depart"], 0), fmt.nombre(e["cible"], 0), e["mois"])
+        for e in contenu.section("04", "exemples_croissance", SCHEMA_EXEMPLES)
     }
+    """Les exemples du cours (fichier de contenu du chapitre 04) : libellé → (départ, cible, mois)."""
 
     def __init__(self, depart: str = "10 000", cible: str = "13 000", mois: int = 3):
         self._en_pause = False
@@ -144,7 +157,7 @@ class CalculateurCroissance(Simulateur):
         depart, cible, mois = self.depart.lire(), self.cible.lire(), self.mois.value
         if depart <= 0:  # la phrase du calculateur nomme le paramètre Python (depart) : on parle du champ
             raise ErreurSaisie(
-                "La valeur de départ doit être supérieure à 0 : une hausse en pour cent se calcule "
+                "La valeur de départ doit être supérieure à 0 : une hausse en pour cent se calcule "
                 "à partir d'un nombre positif."
             )
         croissance = smart.croissance_requise(depart, cible, mois)
@@ -218,30 +231,30 @@ class CalculateurCroissance(Simulateur):
         # une cible plus basse que le départ est une baisse : « 1 667 de moins », pas « -1 667 de plus »
         variation, sens = ("baisse", "de moins") if pas < 0 else ("hausse", "de plus")
         return (
-            f"De {self._nombre(r['depart'], ref)} à {self._nombre(r['cible'], ref)} en {r['mois']} mois : "
-            f"{fmt.pourcent(c['totale'], signe=True)} au total, soit {fmt.pourcent(c['mensuelle'], 2, signe=True)} "
+            f"De {self._nombre(r['depart'], ref)} à {self._nombre(r['cible'], ref)} en {r['mois']} mois : "
+            f"{fmt.pourcent(c['totale'], signe=True)} au total, soit {smart.hausse_lisible(c['mensuelle'], 2)} "
             f"par mois si chaque {variation} s'ajoute à la précédente (composée), ou "
             f"{self._nombre(abs(pas), ref)} {sens} chaque mois en linéaire. "
-            f"Au mois {k} : {self._nombre(r['lineaire'][k], ref)} en linéaire, "
+            f"Au mois {k} : {self._nombre(r['lineaire'][k], ref)} en linéaire, "
             f"{self._nombre(r['composee'][k], ref)} en composée."
         )
 
     def _juger(self, r: dict) -> None:
         jugement = r["realisme"]
         niveau = smart.NIVEAUX[jugement["niveau"]]
-        texte = f"Niveau « {niveau} » ({fmt.pourcent(r['croissance']['mensuelle'], 2, signe=True)} par mois). {jugement['conseil']}"
+        texte = f"Niveau « {niveau} » ({smart.hausse_lisible(r['croissance']['mensuelle'], 2)} par mois). {jugement['conseil']}"
         if jugement["alerte"]:
-            self.realisme.erreur(texte, gras="⚠ Attention :")
+            self.realisme.erreur(texte, gras="⚠ Attention :")
         elif jugement["niveau"] in {"prudent", "ambitieux"}:
-            self.realisme.succes(texte, gras="Réalisme :")
+            self.realisme.succes(texte, gras="Réalisme :")
         else:
-            self.realisme.info(texte, gras="Réalisme :")
+            self.realisme.info(texte, gras="Réalisme :")
 
 
 class ExerciceReformulation(Simulateur):
     """Trois objectifs vagues à réécrire en objectifs SMART, avec un retour pendant la frappe."""
 
-    titre = "À vous de jouer : des objectifs vagues aux objectifs SMART"
+    titre = "À vous de jouer : des objectifs vagues aux objectifs SMART"
 
     def __init__(self, objectifs=smart.OBJECTIFS_VAGUES):
         self.objectifs = tuple(objectifs)
@@ -258,7 +271,7 @@ class ExerciceReformulation(Simulateur):
             retour = ZoneMessage()
             zone.observe(lambda _c, i=numero - 1: self.corriger(i), names="value")
             enonce = widgets.HTML(
-                f"<p style='font-weight:bold;margin:0.6em 0 0.2em'>{numero}. « {html.escape(objectif.vague)} »</p>"
+                f"<p style='font-weight:bold;margin:0.6em 0 0.2em'>{numero}. « {html.escape(objectif.vague)} »</p>"
             )
             enfants += [enonce, zone, retour]
             self.zones.append(zone)
@@ -281,11 +294,11 @@ class ExerciceReformulation(Simulateur):
         elif resultat["reussi"]:
             self.retours[i].succes(resultat["retour"])
         else:
-            self.retours[i].erreur(resultat["retour"], gras="À améliorer :")
+            self.retours[i].erreur(resultat["retour"], gras="À améliorer :")
         reussis = sum(bool(r and r["reussi"]) for r in self.resultats)
         total = len(self.objectifs)
         if reussis == total:
-            self.message.succes(f"{reussis} objectifs sur {total} sont SMART : bravo !")
+            self.message.succes(f"{reussis} objectifs sur {total} sont SMART : bravo !")
         else:
             self.message.info(
                 f"{reussis} objectif{'s' if reussis > 1 else ''} sur {total} réussi{'s' if reussis > 1 else ''} "
