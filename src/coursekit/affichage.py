@@ -122,6 +122,7 @@ def preparer_notebook() -> None:
             "InlineBackend.print_figure_kwargs = {'metadata': {'Software': None}, 'bbox_inches': 'tight'}",
         )
         erreurs_en_francais(ipython)
+        impressions_a_la_francaise()
     if _etat["projecteur"]:
         display(HTML(style_widgets_html()))
 
@@ -172,3 +173,28 @@ def erreurs_en_francais(ipython) -> None:
     from coursekit.erreurs import ErreurSaisie
 
     ipython.set_custom_exc((NameError, ErreurSaisie), gerer)
+
+
+def impressions_a_la_francaise() -> None:
+    """Ce que les cellules impriment (``print``) suit la typographie française (espaces insécables).
+
+    Une seule règle, :func:`coursekit.typographie.corriger`, pour les phrases imprimées
+    des exemples comme pour les messages des simulateurs.
+    """
+    import sys
+
+    from coursekit.typographie import corriger
+
+    sortie = sys.stdout
+    if getattr(sortie, "_coursekit_typographie", False):
+        return
+    ecrire = sortie.write
+
+    def write(texte):
+        return ecrire(corriger(texte) if isinstance(texte, str) else texte)
+
+    try:
+        sortie.write = write
+        sortie._coursekit_typographie = True
+    except (AttributeError, TypeError):  # pragma: no cover - flux sans attributs modifiables
+        pass

@@ -143,8 +143,9 @@ class EntrepriseCas:
     # --- Affichage -----------------------------------------------------------------------
 
     def fiche_markdown(self) -> str:
-        """Présentation courte en Markdown, chiffres à la française."""
+        """Présentation courte en Markdown, chiffres et typographie à la française."""
         from coursekit.format import monnaie, nombre
+        from coursekit.typographie import corriger
 
         lignes = [
             f"**{self.nom}** : {self.activite}.",
@@ -155,16 +156,7 @@ class EntrepriseCas:
             f"- mission : {self.mission} ;",
             f"- points faibles : {', '.join(self.faiblesses)}.",
         ]
-        return "\n".join(lignes)
-
-    def fiche(self) -> str:
-        """La fiche de :meth:`fiche_markdown`, en typographie française (espaces insécables).
-
-        :meth:`fiche_markdown` garde son texte d'origine pour les notebooks qui l'affichent déjà.
-        """
-        from coursekit.typographie import corriger
-
-        return corriger(self.fiche_markdown())
+        return corriger("\n".join(lignes))
 
     def ventes_markdown(self) -> str:
         """D'où vient le chiffre d'affaires : le calcul du site, puis les autres canaux, en Markdown."""

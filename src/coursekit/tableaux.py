@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from coursekit.typographie import corriger
+
 
 def identifiant(texte: str) -> str:
     """Identifiant CSS stable tiré d'un texte (``"Tableau de bord"`` → ``"tableau-de-bord"``)."""
@@ -31,10 +33,13 @@ def tableau(
     vue = donnees.rename(columns=dict(entetes or {}))
     formats = {(entetes or {}).get(col, col): f for col, f in (formats or {}).items()}
     styler = vue.style.set_uuid(identifiant(titre or "tableau")).hide(axis="index")
+    textes = [c for c in vue.columns if c not in formats and vue[c].dtype == object]
+    if textes:  # les cellules de texte suivent la typographie française, comme les phrases
+        styler = styler.format(lambda x: corriger(x) if isinstance(x, str) else x, subset=textes)
     if formats:
         styler = styler.format(formats)
     if titre:
-        styler = styler.set_caption(titre)
+        styler = styler.set_caption(corriger(titre))
     return styler.set_table_styles(
         [
             {

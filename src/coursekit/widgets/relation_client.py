@@ -685,4 +685,4 @@ def hypotheses_flux_markdown() -> str:
         f"notifications ; chaque push fait {fmt.pourcent(p['conversion'])} de commandes ; chaque point de remise "
         f"augmente la conversion de {fmt.pourcent(h['sensibilite_remise'], 0)} (en valeur relative).",
     ]
-    return "\n".join(lignes)
+    return typographie("\n".join(lignes))
