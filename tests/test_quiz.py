@@ -61,7 +61,7 @@ def test_indice_puis_correction():
     assert question.bouton_correction.layout.display is None  # le bouton « Voir la correction » apparaît
     question.saisie.value = "60"
     question.verifier()
-    assert "Correction : 600 € ÷ 12 ventes = 50 €." in question.retour.texte
+    assert "Correction : 600\xa0€ ÷ 12 ventes = 50\xa0€." in question.retour.texte
     question.saisie.value = "50"
     assert question.verifier().juste
 
