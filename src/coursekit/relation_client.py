@@ -803,7 +803,7 @@ def simuler_flux(reglages: Mapping, push_par_semaine=2, hypotheses: Mapping | No
 
     >>> r = simuler_flux({}, 2)
     >>> round(r["commandes"]), round(r["chiffre_affaires"])
-    (87, 3653)
+    (87, 4059)
     """
     h = hypotheses if hypotheses is not None else hypotheses_flux()
     semaines = h["horizon"] / 7
