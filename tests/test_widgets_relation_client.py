@@ -123,7 +123,9 @@ def test_trois_avis_bilan():
 def test_flux_par_defaut_dans_la_regle():
     f = w.ConcepteurFlux()
     r = rc.simuler_flux({}, 2)
-    assert f.message.texte.startswith("Sur 90 jours : environ 87 commandes et 4\u202f059\xa0€")  # panier du cas : 50 €
+    assert f.message.texte.startswith(
+        "Sur 90 jours : environ 87 commandes et 4\u202f059\xa0€"
+    )  # panier du cas : 50 €
     assert "Push : 2 par semaine, dans la règle (3 au plus)." in f.message.texte
     largeurs = [b.get_width() for b in f.barres]
     assert largeurs == pytest.approx([*r["flux"]["chiffre_affaires"], r["chiffre_affaires_push"]])
