@@ -5,13 +5,15 @@ mêmes fichiers, donc les mêmes chiffres dans le notebook.
 
 Graine de Ville (l'entreprise fil rouge, ``src/coursekit/cas.py``) :
 
-- ``graine_de_ville_trafic_mars.csv`` : les statistiques du site en mars 2026,
+- ``graine_de_ville_trafic_mars.csv`` : les statistiques du site en mars 2025,
   semaine par semaine et source par source. Les totaux du mois sont fixés à la
   main pour coller au cas (500 visites, 1 % de conversion, panier de 50 €) ;
   seul leur partage entre les quatre semaines est tiré au hasard ;
 - ``graine_de_ville_clients_rfm.csv`` : le fichier clients du chapitre 07
   (mêmes identifiants, mêmes commandes, même chiffre d'affaires) complété par la
-  date du dernier achat, pour la segmentation RFM.
+  date du dernier achat au 1er avril 2025, pour la segmentation RFM. Cet export
+  date d'avant le plan d'action (les relevés mensuels du chapitre 06 commencent
+  en janvier 2026).
 
 Atelier Sève (l'entreprise du cas d'entraînement à l'épreuve E5A) :
 
@@ -34,7 +36,8 @@ import pandas as pd
 
 GRAINE = 2026
 DOSSIER = Path(__file__).resolve().parent
-DATE_REFERENCE = date(2026, 4, 1)  # le lendemain du mois étudié
+DATE_REFERENCE = date(2025, 4, 1)  # Graine de Ville : le lendemain du mois étudié (mars 2025)
+DATE_REFERENCE_E5 = date(2026, 4, 1)  # Atelier Sève : le lendemain de mars 2026
 SEMAINES = ("Semaine 1", "Semaine 2", "Semaine 3", "Semaine 4")
 
 # Totaux du mois par source : sessions, part de nouveaux utilisateurs, taux d'engagement,
@@ -198,7 +201,7 @@ def clients_atelier_seve(alea: np.random.Generator, effectif: int = 40) -> pd.Da
     return pd.DataFrame(
         {
             "id_client": [f"AS{i:02d}" for i in range(1, effectif + 1)],
-            "date_dernier_achat": [(DATE_REFERENCE - timedelta(days=int(j))).isoformat() for j in jours],
+            "date_dernier_achat": [(DATE_REFERENCE_E5 - timedelta(days=int(j))).isoformat() for j in jours],
             "commandes_12_mois": commandes,
             "montant_12_mois": np.round(commandes * paniers, 2),
         }

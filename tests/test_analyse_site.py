@@ -261,7 +261,7 @@ def test_chiffres_du_cas_e5_egaux_aux_annexes():
     notes = list(w.lire_avis()["note"])
     assert exercices["e5-note"]["attendu"] == pytest.approx(a.note_moyenne(notes), abs=1e-3)
     assert exercices["e5-negatifs"]["attendu"] == pytest.approx(a.part_avis_negatifs(notes), abs=1e-2)
-    scores = a.scores_rfm(w.lire_clients(w.FICHIER_E5_CLIENTS), w.DATE_REFERENCE)
+    scores = a.scores_rfm(w.lire_clients(w.FICHIER_E5_CLIENTS), w.DATE_REFERENCE_E5)
     assert exercices["e5-inactifs"]["attendu"] == (scores["recence_jours"] > 180).sum()
     par_source = a.indicateurs_par(stats[stats["periode"] == "Mars"], "source").set_index("source")
     bonne = next(p["texte"] for p in exercices["e5-source"]["propositions"] if p.get("juste"))

@@ -262,9 +262,11 @@ def test_delais_de_retour_france_et_maroc():
 
 def test_sequence_post_achat():
     t = rc.calendrier_post_achat(date(2026, 3, 2), rc.donnees("sequence_post_achat"))
-    assert list(t["moment"]) == ["J0", "J+3", "J+7", "J+30"]
+    assert list(t["moment"]) == ["J0", "J+3", "J+7", "J+10", "J+30"]
     assert t["date"].iloc[-1] == date(2026, 4, 1)
     assert "NPS" in t["message"].iloc[2]
+    # le rappel de retour tombe dans le délai légal (14 jours en France), pas après
+    assert "date limite de retour" in t["message"].iloc[3] and "retour" not in t["message"].iloc[4]
 
 
 # --- Flux -------------------------------------------------------------------------------------
@@ -277,7 +279,7 @@ def test_flux_par_defaut_et_hypotheses():
     assert panier["commandes"] == pytest.approx(
         180 * 10 / 100 * 1.3
     )  # 10 % de base, +30 % pour 10 % de remise
-    assert panier["chiffre_affaires"] == pytest.approx(panier["commandes"] * 45 * 0.9)
+    assert panier["chiffre_affaires"] == pytest.approx(panier["commandes"] * 50 * 0.9)  # panier du cas
     assert r["commandes_push"] == pytest.approx(120 * 2 * 0.5 / 100 * 13)
     assert not r["push_trop_nombreux"] and r["abonnes_perdus"] == 0
     assert r["chiffre_affaires"] == pytest.approx(

@@ -123,7 +123,9 @@ def test_trois_avis_bilan():
 def test_flux_par_defaut_dans_la_regle():
     f = w.ConcepteurFlux()
     r = rc.simuler_flux({}, 2)
-    assert f.message.texte.startswith("Sur 90 jours : environ 87 commandes et 3\u202f653\xa0€")
+    assert f.message.texte.startswith(
+        "Sur 90 jours : environ 87 commandes et 4\u202f059\xa0€"
+    )  # panier du cas : 50 €
     assert "Push : 2 par semaine, dans la règle (3 au plus)." in f.message.texte
     largeurs = [b.get_width() for b in f.barres]
     assert largeurs == pytest.approx([*r["flux"]["chiffre_affaires"], r["chiffre_affaires_push"]])
@@ -171,7 +173,13 @@ def test_tableaux_du_chapitre():
     )
     assert list(retours.columns) == ["Texte", "Délai légal"]  # le total avec les jours offerts est l'exercice
     sequence = w.tableau_post_achat(date(2026, 3, 2)).data
-    assert list(sequence["Date"]) == ["lundi 2 mars", "jeudi 5 mars", "lundi 9 mars", "mercredi 1er avril"]
+    assert list(sequence["Date"]) == [
+        "lundi 2 mars",
+        "jeudi 5 mars",
+        "lundi 9 mars",
+        "jeudi 12 mars",
+        "mercredi 1er avril",
+    ]
     assert list(w.tableau_newsletter(10).data["Blocs"]) == [4, 3, 2, 1]
     assert list(w.tableau_outils_crm().data["Outil"]) == [
         "HubSpot",

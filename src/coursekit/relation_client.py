@@ -698,7 +698,7 @@ def date_limite_retour(date_reception: date, pays, jours_offerts=0, delais: Mapp
 
 
 def calendrier_post_achat(date_commande: date, etapes: Sequence[Mapping]) -> pd.DataFrame:
-    """Les dates de la séquence après l'achat (J0, J+3, J+7, J+30) pour une commande donnée.
+    """Les dates de la séquence après l'achat (J0, J+3, J+7, J+10, J+30) pour une commande donnée.
 
     >>> calendrier_post_achat(date(2026, 3, 2), [{"jour": 0, "canal": "e-mail", "message": "merci"},
     ...     {"jour": 7, "canal": "e-mail", "message": "avis"}])["date"].tolist()
@@ -803,7 +803,7 @@ def simuler_flux(reglages: Mapping, push_par_semaine=2, hypotheses: Mapping | No
 
     >>> r = simuler_flux({}, 2)
     >>> round(r["commandes"]), round(r["chiffre_affaires"])
-    (87, 3653)
+    (87, 4059)
     """
     h = hypotheses if hypotheses is not None else hypotheses_flux()
     semaines = h["horizon"] / 7

@@ -33,7 +33,8 @@ FICHIER_CLIENTS = "graine_de_ville_clients_rfm.csv"
 FICHIER_E5_TRAFIC = "e5_atelier_seve_trafic.csv"
 FICHIER_E5_AVIS = "e5_atelier_seve_avis.csv"
 FICHIER_E5_CLIENTS = "e5_atelier_seve_clients.csv"
-DATE_REFERENCE = date(2026, 4, 1)
+DATE_REFERENCE = date(2025, 4, 1)  # Graine de Ville : l'export de mars 2025, avant le plan d'action
+DATE_REFERENCE_E5 = date(2026, 4, 1)  # Atelier Sève : le cas E5 de mars 2026
 """Le jour où l'on segmente : le lendemain du mois étudié."""
 PETIT_VOLUME = 50
 
@@ -708,7 +709,7 @@ def chiffres_corriges_e5() -> str:
     mars = stats[stats["periode"] == "Mars"]
     sources = a.indicateurs_par(mars, "source").set_index("source")
     notes = list(lire_avis()["note"])
-    scores = a.scores_rfm(lire_clients(FICHIER_E5_CLIENTS), DATE_REFERENCE)
+    scores = a.scores_rfm(lire_clients(FICHIER_E5_CLIENTS), DATE_REFERENCE_E5)
     t = a.totaux(mars)
     lignes = [
         f"Conversion : février {fmt.pourcent(mois.loc['Février', 'taux_conversion'], 2)}, "
