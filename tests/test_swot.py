@@ -186,8 +186,7 @@ def test_markdown_complet_et_echappe():
     assert "### SO : stratégie offensive" in md
     assert (
         "Comment utiliser cette force\u00a0: «\u00a0&lt;script&gt;alert(1)&lt;/script&gt;\u00a0», "
-        "pour saisir cette opportunité\u00a0: «\u00a0essor\u00a0»\u00a0?"
-        in md
+        "pour saisir cette opportunité\u00a0: «\u00a0essor\u00a0»\u00a0?" in md
     )
     assert "Ajoutez au moins une force et une menace" in md
 
