@@ -85,3 +85,19 @@ def test_section_mal_formee_nommee():
             "08-projet-final.yaml",
             ("entreprise_cas",),
         )
+
+
+def test_quiz_00_une_visite_rapporte_ce_que_dit_le_modele():
+    """La question q8 du chapitre 00 part des ventes du site, pas de tout le chiffre d'affaires."""
+    questions = {q["id"]: q for q in contenu.charger("00")["quiz"]["fin"]["questions"]}
+    q8 = questions["q8"]
+    assert G.chiffre_affaires_par_visite == pytest.approx(0.5)
+    assert q8["attendu"] == pytest.approx(G.chiffre_affaires_par_visite)
+    assert q8["attendu"] == pytest.approx(G.chiffre_affaires_en_ligne_annuel / (G.visites_mensuelles * 12))
+    assert abs(q8["attendu"] - G.chiffre_affaires_annuel / (G.visites_mensuelles * 12)) > q8["tolerance"]
+
+
+def test_fiche_dit_ce_que_vend_le_site():
+    fiche = G.fiche_markdown()
+    assert "boutique en ligne" not in fiche
+    assert "dont 3\u202f000\u00a0€ sur le site" in fiche

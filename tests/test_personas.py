@@ -352,7 +352,11 @@ def test_personas_du_cours_suivent_le_programme():
     assert ines.parcours[0] == "découverte sur TikTok" and ines.parcours[-1] == "achat sur mobile"
     assert "le soir, de 19 h à 22 h" in ines.moments
     claire = persona_graine_de_ville()
-    assert claire.age == (30, 45) and claire.lieu.startswith("Paris") and claire.revenus == "CSP+"
+    assert (
+        claire.age == (30, 45)
+        and claire.lieu.startswith("Paris")
+        and claire.revenus == "confortables (cadre, CSP+)"
+    )
     assert "smartphone 80 % du temps" in claire.habitudes_digitales
     assert len(claire.parcours) == 5 and claire.parcours[-1].startswith("recommandation")
     assert persona_acheteur_b2b().cible == "B2B"

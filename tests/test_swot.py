@@ -48,7 +48,7 @@ def test_tows_croise_les_bons_quadrants():
     tows = swot_graine().tows()
     assert tuple(tows) == CODES_TOWS == ("SO", "WO", "ST", "WT")
     assert tows["SO"].pistes[0] == (
-        "Comment utiliser «\u00a0communauté Instagram fidèle\u00a0» pour saisir «\u00a0essor de la seconde main\u00a0»\u00a0?"
+        "Comment utiliser cette force\u00a0: «\u00a0communauté Instagram fidèle\u00a0», pour saisir cette opportunité\u00a0: «\u00a0essor de la seconde main\u00a0»\u00a0?"
     )
     # chaque entrée des deux quadrants croisés est citée au moins une fois
     assert len(tows["SO"]) == 3
@@ -56,8 +56,8 @@ def test_tows_croise_les_bons_quadrants():
     assert "500 visites par mois" in tows["WO"] and "loi anti-gaspillage" in tows["WO"]
     assert "concurrents mieux référencés" in tows["ST"] and "essor" not in str(tows["ST"])
     assert list(tows["WT"]) == [
-        "Que faire pour que «\u00a0500 visites par mois\u00a0» ne nous rende pas vulnérables face à "
-        "«\u00a0concurrents mieux référencés\u00a0»\u00a0?"
+        "Que faire pour que cette faiblesse\u00a0: «\u00a0500 visites par mois\u00a0», ne nous rende pas vulnérables "
+        "face à cette menace\u00a0: «\u00a0concurrents mieux référencés\u00a0»\u00a0?"
     ]
 
 
@@ -185,8 +185,8 @@ def test_markdown_complet_et_echappe():
     assert md.count("*À compléter.*") == 2
     assert "### SO : stratégie offensive" in md
     assert (
-        "Comment utiliser «\u00a0&lt;script&gt;alert(1)&lt;/script&gt;\u00a0» pour saisir «\u00a0essor\u00a0»\u00a0?"
-        in md
+        "Comment utiliser cette force\u00a0: «\u00a0&lt;script&gt;alert(1)&lt;/script&gt;\u00a0», "
+        "pour saisir cette opportunité\u00a0: «\u00a0essor\u00a0»\u00a0?" in md
     )
     assert "Ajoutez au moins une force et une menace" in md
 

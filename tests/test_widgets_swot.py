@@ -27,7 +27,7 @@ def test_frappe_met_a_jour_matrice_pistes_et_phrase():
     assert outil.elements["opportunites"].get_text() == "• essor de la seconde main"
     assert outil.graphique.value != image
     assert (
-        "Comment utiliser «\u00a0communauté Instagram fidèle\u00a0» pour saisir «\u00a0essor de la seconde main\u00a0»\u00a0?"
+        "Comment utiliser cette force\u00a0: «\u00a0communauté Instagram fidèle\u00a0», pour saisir cette opportunité\u00a0: «\u00a0essor de la seconde main\u00a0»\u00a0?"
         in html.unescape(outil.tows.value)
     )
     assert "Ajoutez au moins une faiblesse et une menace" in html.unescape(outil.tows.value)

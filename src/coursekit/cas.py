@@ -150,7 +150,8 @@ class EntrepriseCas:
         lignes = [
             f"**{self.nom}** : {self.activite}.",
             "",
-            f"- Créée il y a {self.anciennete_ans} ans, {monnaie(self.chiffre_affaires_annuel)} de chiffre d'affaires par an ;",
+            f"- Créée il y a {self.anciennete_ans} ans, {monnaie(self.chiffre_affaires_annuel)} de chiffre d'affaires par an, "
+            f"dont {monnaie(self.chiffre_affaires_en_ligne_annuel)} sur le site ;",
             f"- {nombre(self.abonnes_instagram)} abonnés sur Instagram, {nombre(self.visites_mensuelles)} visites du site par mois ;",
             f"- budget marketing digital : {monnaie(self.budget_marketing)} ;",
             f"- mission : {self.mission} ;",

@@ -11,7 +11,7 @@ messages du correcteur) viennent de ``contenu/02-swot.yaml``.
 
 >>> swot = Swot(["communauté Instagram fidèle"], ["site peu visité"], ["essor de la seconde main"], [])
 >>> swot.tows()["SO"].pistes[0]
-'Comment utiliser «\\xa0communauté Instagram fidèle\\xa0» pour saisir «\\xa0essor de la seconde main\\xa0»\\xa0?'
+'Comment utiliser cette force\\xa0: «\\xa0communauté Instagram fidèle\\xa0», pour saisir cette opportunité\\xa0: «\\xa0essor de la seconde main\\xa0»\\xa0?'
 >>> Swot.depuis_json(swot.vers_json()) == swot
 True
 """
@@ -294,8 +294,10 @@ class Swot:
         ``longueur_max``, les entrées trop longues sont abrégées dans les questions.
 
         >>> pistes = Swot(["A", "B"], [], ["C"], []).tows()
-        >>> list(pistes["SO"])
-        ['Comment utiliser «\\xa0A\\xa0» pour saisir «\\xa0C\\xa0»\\xa0?', 'Comment utiliser «\\xa0B\\xa0» pour saisir «\\xa0C\\xa0»\\xa0?']
+        >>> for piste in pistes["SO"]:
+        ...     print(piste.replace("\\xa0", " "))
+        Comment utiliser cette force : « A », pour saisir cette opportunité : « C » ?
+        Comment utiliser cette force : « B », pour saisir cette opportunité : « C » ?
         >>> pistes["WT"].conseil
         'Ajoutez au moins une faiblesse et une menace pour construire cette stratégie.'
         """
