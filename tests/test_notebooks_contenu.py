@@ -10,7 +10,7 @@ import pytest
 RACINE = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((RACINE / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 NOMBRE_ANGLAIS = re.compile(
-    r"(?<![\w.])\d+\.\d+\s*(?:%|€|MAD|points?\b)|(?<![\w.])\d{1,3}(?:,\d{3})+(?![\d,])"
+    r"(?<![\w.])\d+\.\d+\s*(?:%|€|MAD|points?\b)|(?<![\w.])\d{1,3}(?:,\d{3})+(?![\d,]|\s?%)"
 )
 
 
@@ -96,4 +96,5 @@ def test_pas_de_nombre_anglais_detecte_par_erreur():
     assert NOMBRE_ANGLAIS.search("15,000 visites")
     assert not NOMBRE_ANGLAIS.search("16,7 %")
     assert not NOMBRE_ANGLAIS.search("1 440 €")
+    assert not NOMBRE_ANGLAIS.search("conversion ≈ 1,952\xa0%")  # trois décimales à la française
     assert not NOMBRE_ANGLAIS.search("version 3.11 de Python")

@@ -1,6 +1,5 @@
-import asyncio
-
 import ipywidgets as widgets
+from boucle_isolee import dans_sa_boucle
 
 import coursekit as ck
 from coursekit import kpi
@@ -117,7 +116,7 @@ def test_rafale_de_frappes_un_seul_travail_qui_lit_la_derniere_valeur():
         await outil.mise_a_jour.attendre()
         return outil
 
-    outil = asyncio.run(scenario())
+    outil = dans_sa_boucle(scenario)
     assert outil.copies == ["Coquelicot"]
     assert outil.message.texte == "Texte : Coquelicot"
 
@@ -133,7 +132,7 @@ def test_cadence_premiere_frappe_tout_de_suite_puis_une_seule_pour_la_suite():
         await outil.mise_a_jour.attendre()
         return outil
 
-    assert asyncio.run(scenario()).copies == ["a", "abcd"]
+    assert dans_sa_boucle(scenario).copies == ["a", "abcd"]
 
 
 def test_curseurs_rafale_etat_final_egal_a_la_derniere_valeur():
@@ -159,7 +158,7 @@ def test_erreur_dans_un_travail_differe_va_dans_la_zone_de_message():
         await outil.mise_a_jour.attendre()
         return outil
 
-    outil = asyncio.run(scenario())
+    outil = dans_sa_boucle(scenario)
     assert "coursekit-erreur" in outil.message.value
     assert outil.message.texte.startswith("Erreur inattendue : la mise à jour n'a pas pu se faire")
     assert "ZeroDivisionError" in outil.message.texte
@@ -176,13 +175,17 @@ def test_saisie_impossible_dans_un_travail_differe_en_francais():
         await outil.mise_a_jour.attendre()
         return outil
 
-    outil = asyncio.run(scenario())
+    outil = dans_sa_boucle(scenario)
     assert outil.message.texte.startswith("À corriger :") and "visites" in outil.message.texte
 
 
 def test_sans_boucle_d_evenements_le_travail_est_fait_tout_de_suite():
-    outil = _Compteur(delai=10)
-    outil.saisie.value = "direct"
+    def scenario():
+        compteur = _Compteur(delai=10)
+        compteur.saisie.value = "direct"
+        return compteur
+
+    outil = dans_sa_boucle(scenario)  # un fil sans boucle d'événements
     assert outil.copies == ["direct"] and not outil.mise_a_jour.en_attente
 
 
@@ -242,7 +245,7 @@ def test_zone_graphique_finition_dans_la_boucle_renvoie_l_image_complete():
         await zone._finition.attendre()
         return zone, fige
 
-    zone, fige = asyncio.run(scenario())
+    zone, fige = dans_sa_boucle(scenario)
     assert zone.value != fige
     assert zone.value == figure_en_png_rapide(figure)  # celle d'un dessin complet
 

@@ -1,8 +1,8 @@
-import asyncio
 import html
 import json
 
 import pytest
+from boucle_isolee import dans_sa_boucle
 
 from coursekit.messages import analyser_message
 from coursekit.personas import Persona, persona_graine_de_ville, persona_mode_eco
@@ -237,7 +237,7 @@ def test_mise_a_jour_differee_pendant_la_frappe():
         await outil.attendre()
         assert "Inès" in outil.carte.value
 
-    asyncio.run(scenario())
+    dans_sa_boucle(scenario)
 
 
 def test_relecteur_de_message():

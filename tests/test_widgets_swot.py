@@ -3,6 +3,7 @@ import html
 import json
 
 import pytest
+from boucle_isolee import dans_sa_boucle
 
 from coursekit.swot import CONSTATS_GRAINE_DE_VILLE, Swot
 from coursekit.widgets.swot import ConstructeurSwot, ExerciceAudit, ExerciceClassement, GrilleConcurrent
@@ -67,7 +68,7 @@ def test_frappe_rapide_un_seul_dessin_differe_sans_rien_perdre():
         assert outil.elements["menaces"].get_text() == "• concurrents"
         assert "1 menace" in outil.message.texte
 
-    asyncio.run(scenario())
+    dans_sa_boucle(scenario)
 
 
 def test_frappe_apres_une_pause_dessine_tout_de_suite():
@@ -78,7 +79,7 @@ def test_frappe_apres_une_pause_dessine_tout_de_suite():
         assert outil.elements["forces"].get_text() == "• communauté"
         assert not outil.mise_a_jour.en_attente
 
-    asyncio.run(scenario())
+    dans_sa_boucle(scenario)
 
 
 def test_enregistrer_puis_ouvrir_texte_hostile(travaux):

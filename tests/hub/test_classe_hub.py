@@ -203,7 +203,7 @@ def seances(classe):
 
 def test_trois_eleves_font_le_chapitre_et_enregistrent(seances):
     for nom, seance in seances.items():
-        assert seance["swot"] == f"/home/{nom}/marketing-digital/mes-travaux/mon-swot.json"
+        assert seance["swot"] == f"/home/{nom}/marketing-digital/mes-travaux/swot/mon-swot.json"
         assert Path(seance["swot"]).exists()
         base = Path(f"/home/{nom}/.coursekit/progres.sqlite")
         assert base.exists()
