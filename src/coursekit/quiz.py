@@ -481,17 +481,6 @@ def verifier(numero: str, ident: str, reponse) -> None:
         print(f"✘ {retour.explication} Indice : {indice} Corrigez, puis exécutez à nouveau la cellule.")
 
 
-def verifier_reponse(
-    nom: str, reponse, attendu: float, tolerance: float = 0.05, explication: str = ""
-) -> None:
-    """Ancienne forme (réponse écrite dans la cellule) : préférez :func:`verifier`, qui lit le contenu."""
-    if reponse is None:
-        print(f"{nom} : remplacez None par votre calcul, puis exécutez la cellule.")
-        return
-    retour = corriger_nombre(reponse, attendu, tolerance, explication)
-    print(f"{nom} : {'✔' if retour.juste else '✘'} {retour.explication}")
-
-
 def _brancher_progres() -> None:
     """Les réponses sont gardées d'une séance à l'autre (``coursekit.progres``)."""
     try:
