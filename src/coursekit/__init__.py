@@ -47,6 +47,7 @@ _SOUS_MODULES = {
     "projet",
     "quiz",
     "relation_client",
+    "schemas",
     "smart",
     "swot",
     "tableaux",

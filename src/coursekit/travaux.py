@@ -42,6 +42,7 @@ from pathlib import Path
 
 import jsonschema
 
+from coursekit import schemas
 from coursekit.erreurs import ErreurSaisie
 
 EXTENSIONS = (".json", ".md", ".html", ".png")
@@ -457,37 +458,11 @@ _ATTENDUS = {
 
 
 def _entree(chemin) -> str:
-    morceaux = [f"n° {e + 1}" if isinstance(e, int) else str(e) for e in chemin]
-    return " → ".join(morceaux)
+    return schemas.chemin_lisible(chemin)
 
 
 def _explication(erreur: jsonschema.ValidationError) -> str:
-    if isinstance(erreur.schema, Mapping) and erreur.schema.get("description"):
-        return f"on attend {erreur.schema['description']} (reçu : {json.dumps(erreur.instance, ensure_ascii=False)[:60]})"
-    cas, attendu = erreur.validator, erreur.validator_value
-    if cas == "required":
-        manquants = [
-            c for c in attendu if not isinstance(erreur.instance, Mapping) or c not in erreur.instance
-        ]
-        return "il manque " + ", ".join(f"« {c} »" for c in manquants)
-    if cas == "type":
-        types = attendu if isinstance(attendu, list) else [attendu]
-        return "on attend " + " ou ".join(_ATTENDUS.get(t, t) for t in types)
-    if cas == "enum":
-        return "valeurs permises : " + ", ".join(f"« {x} »" for x in attendu)
-    if cas == "additionalProperties":
-        connues = set(erreur.schema.get("properties", {}))
-        inconnues = sorted(set(erreur.instance) - connues) if isinstance(erreur.instance, Mapping) else []
-        return "clé inconnue : " + ", ".join(f"« {c} »" for c in inconnues)
-    if cas == "minimum":
-        return f"on attend un nombre au moins égal à {attendu}"
-    if cas == "maximum":
-        return f"on attend un nombre au plus égal à {attendu}"
-    if cas in ("minItems", "maxItems"):
-        return "la liste n'a pas le bon nombre d'éléments"
-    if cas == "anyOf":
-        return "la valeur n'a aucune des formes permises"
-    return "la valeur n'a pas la forme attendue"
+    return schemas.explication(erreur, _ATTENDUS)
 
 
 def _valider(

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from coursekit import schemas
 from coursekit.erreurs import ErreurSaisie
 
 # À l'import, jsonschema construit un analyseur d'adresses IRI (rfc3987_syntax, s'il est
@@ -82,16 +83,6 @@ def fichier_du_chapitre(chapitre: str) -> str:
     )
 
 
-def _chemin_lisible(chemin) -> str:
-    morceaux = []
-    for element in chemin:
-        if isinstance(element, int):
-            morceaux.append(f"n° {element + 1}")
-        else:
-            morceaux.append(str(element))
-    return " → ".join(morceaux) if morceaux else "(racine du fichier)"
-
-
 _ATTENDUS = {
     "string": "un texte",
     "integer": "un nombre entier",
@@ -104,43 +95,7 @@ _ATTENDUS = {
 
 
 def _explication(erreur: jsonschema.ValidationError) -> str:
-    """Ce qui est attendu, en français, pour une erreur de validation."""
-    cas = erreur.validator
-    attendu = erreur.validator_value
-    if cas == "required":
-        manquants = [c for c in attendu if not isinstance(erreur.instance, dict) or c not in erreur.instance]
-        return "il manque " + ", ".join(f"« {c} »" for c in manquants)
-    if cas == "type":
-        types = attendu if isinstance(attendu, list) else [attendu]
-        return "on attend " + " ou ".join(_ATTENDUS.get(t, t) for t in types)
-    if cas == "enum":
-        return "valeurs permises : " + ", ".join(f"« {x} »" for x in attendu)
-    if cas == "additionalProperties":
-        connues = sorted(erreur.schema.get("properties", {}))
-        inconnues = sorted(set(erreur.instance) - set(connues)) if isinstance(erreur.instance, dict) else []
-        texte = "clé inconnue : " + ", ".join(f"« {c} »" for c in inconnues)
-        if connues:
-            texte += " (clés possibles : " + ", ".join(connues) + ")"
-        return texte
-    if cas == "minItems":
-        return f"il faut au moins {attendu} élément(s)"
-    if cas == "minProperties":
-        return "la section ne doit pas être vide"
-    if cas == "minLength":
-        return "le texte ne doit pas être vide"
-    if cas == "minimum":
-        return f"on attend un nombre au moins égal à {attendu}"
-    if cas == "maximum":
-        return f"on attend un nombre au plus égal à {attendu}"
-    if cas == "exclusiveMinimum":
-        return f"on attend un nombre strictement supérieur à {attendu}"
-    if cas == "pattern":
-        return "le texte n'a pas la forme attendue"
-    if cas in ("oneOf", "anyOf"):
-        return "l'entrée ne correspond à aucune des formes permises (voyez les autres entrées du même type)"
-    if cas == "const":
-        return f"on attend « {attendu} »"
-    return erreur.message
+    return schemas.explication(erreur, _ATTENDUS)
 
 
 def _valider(donnees: Any, schema: dict, fichier: str, prefixe=()) -> None:
@@ -150,7 +105,7 @@ def _valider(donnees: Any, schema: dict, fichier: str, prefixe=()) -> None:
     )
     if erreurs:
         erreur = min(erreurs, key=lambda e: -len(e.absolute_path))  # la plus précise
-        entree = _chemin_lisible([*prefixe, *erreur.absolute_path])
+        entree = schemas.chemin_lisible([*prefixe, *erreur.absolute_path])
         raise ErreurContenu(
             f"Le fichier de contenu « {fichier} » est mal formé, à l'entrée « {entree} » : {_explication(erreur)}."
         )
