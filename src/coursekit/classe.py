@@ -34,6 +34,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import pandas as pd
 
 from coursekit import editions, lanceur, progres
+from coursekit.fichiers import ecrire_atomique
 
 DEPOT_ELEVE = os.environ.get("COURSEKIT_DEPOT", "file:///opt/coursekit/eleve.git")
 DEPOT_PROFESSEUR = os.environ.get("COURSEKIT_DEPOT_PROFESSEUR", "file:///opt/coursekit/professeur.git")
@@ -318,16 +319,6 @@ def lire_liste(liste: Path = LISTE_ELEVES) -> list[str]:
         return []
     lignes = Path(liste).read_text(encoding="utf-8").splitlines()
     return [x.strip() for x in lignes if x.strip() and not x.strip().startswith("#")]
-
-
-def ecrire_atomique(chemin: Path, texte: str) -> None:
-    """Écrit un fichier d'un coup (fichier temporaire puis renommage) : jamais à moitié écrit."""
-    chemin = Path(chemin)
-    with tempfile.NamedTemporaryFile("w", dir=chemin.parent, delete=False, encoding="utf-8") as f:
-        f.write(texte)
-        temporaire = Path(f.name)
-    os.chmod(temporaire, 0o644)
-    temporaire.replace(chemin)
 
 
 # --- Bilan de la classe -------------------------------------------------------------------------

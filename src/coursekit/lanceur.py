@@ -197,8 +197,12 @@ def _lancer(commande: list[str], port: int, nom: str, env: dict, journal: Path |
 
 
 def environnement(projecteur: bool, **autres: str) -> dict:
-    """L'environnement des serveurs : mode projecteur choisi, données du dépôt."""
+    """L'environnement des serveurs : mode projecteur choisi, données du dépôt, et le dossier
+    IPython du cours (ses noyaux parlent français dès la première cellule : :mod:`coursekit.demarrage`)."""
+    from coursekit.demarrage import preparer_profil
+
     env = dict(os.environ)
+    env["IPYTHONDIR"] = str(preparer_profil())
     env.pop("COURSEKIT_DONNEES", None)
     env.pop("COURSEKIT_PROJECTEUR", None)
     if projecteur:

@@ -30,6 +30,7 @@ import tempfile
 from pathlib import Path
 
 from coursekit.erreurs import ErreurSaisie
+from coursekit.fichiers import ecrire_atomique
 
 RACINE = Path(__file__).resolve().parents[2]
 REGLAGES = RACINE / "jupyter" / "lab" / "settings"
@@ -51,19 +52,6 @@ def _lire_manifeste(dossier: Path) -> dict[str, str]:
     except (OSError, ValueError):
         return {}
     return {k: v for k, v in donnees.items() if isinstance(k, str) and isinstance(v, str)}
-
-
-def _ecrire_atomique(chemin: Path, contenu: bytes) -> None:
-    descripteur, temporaire = tempfile.mkstemp(dir=chemin.parent, prefix=".coursekit-", suffix=".tmp")
-    try:
-        with os.fdopen(descripteur, "wb") as fichier:
-            fichier.write(contenu)
-            fichier.flush()
-            os.fsync(fichier.fileno())
-        os.replace(temporaire, chemin)
-    except BaseException:
-        Path(temporaire).unlink(missing_ok=True)
-        raise
 
 
 def preparer_copie(dossier: Path, chapitres: list[Path] | None = None) -> dict[str, str]:
@@ -100,10 +88,10 @@ def preparer_copie(dossier: Path, chapitres: list[Path] | None = None) -> dict[s
             else:
                 bilan[source.name] = "gardé (modifié par l'élève)"
                 continue
-            _ecrire_atomique(cible, contenu)
+            ecrire_atomique(cible, contenu)
             manifeste[source.name] = empreinte_neuve
             bilan[source.name] = action
-    _ecrire_atomique(dossier / MANIFESTE, json.dumps(manifeste, indent=1, sort_keys=True).encode("utf-8"))
+    ecrire_atomique(dossier / MANIFESTE, json.dumps(manifeste, indent=1, sort_keys=True).encode("utf-8"))
     return bilan
 
 
@@ -149,7 +137,11 @@ def main(arguments: list[str] | None = None) -> int:
             return 0
     print("JupyterLab démarre ; pour l'arrêter, fermez cette fenêtre ou faites Ctrl + C.", flush=True)
     try:
-        return subprocess.call(commande_lab(dossier, navigateur=not options.no_browser))
+        from coursekit.lanceur import environnement
+
+        return subprocess.call(
+            commande_lab(dossier, navigateur=not options.no_browser), env=environnement(False)
+        )
     except KeyboardInterrupt:
         return 0
 

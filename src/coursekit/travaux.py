@@ -34,7 +34,6 @@ import copy
 import errno
 import json
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -44,6 +43,7 @@ import jsonschema
 
 from coursekit import schemas
 from coursekit.erreurs import ErreurSaisie
+from coursekit.fichiers import ecrire_atomique
 
 EXTENSIONS = (".json", ".md", ".html", ".png")
 CARACTERES_INTERDITS = '/\\:*?"<>|'
@@ -252,38 +252,7 @@ def _erreur_systeme(erreur: Exception, chemin: Path | None = None) -> ErreurSais
     return ErreurSaisie(f"{nom} n'a pas pu être lu ou écrit ({raison}) : vérifiez le nom et réessayez.")
 
 
-# --- écriture atomique -----------------------------------------------------------------------------
-
-
-def ecrire_atomique(chemin: Path, donnees: bytes) -> None:
-    """Écrit ``donnees`` dans ``chemin`` sans jamais laisser un fichier à moitié écrit.
-
-    Les octets vont d'abord dans un fichier temporaire du même dossier, vidé sur le
-    disque (``flush`` puis ``fsync``), qui remplace ensuite l'ancien d'un coup
-    (``os.replace``). Si quelque chose échoue avant, l'ancien fichier reste intact et
-    le temporaire est effacé. Les erreurs du système (``OSError``) sont transmises.
-    """
-    chemin = Path(chemin)
-    chemin.parent.mkdir(parents=True, exist_ok=True)
-    descripteur, temporaire = tempfile.mkstemp(dir=chemin.parent, prefix=f".{chemin.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descripteur, "wb") as flux:
-            flux.write(donnees)
-            flux.flush()
-            os.fsync(flux.fileno())
-        os.chmod(temporaire, 0o644)
-        os.replace(temporaire, chemin)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporaire)
-        raise
-    if os.name == "posix":  # le renommage lui-même est gardé sur le disque
-        with contextlib.suppress(OSError):
-            dossier = os.open(chemin.parent, os.O_RDONLY)
-            try:
-                os.fsync(dossier)
-            finally:
-                os.close(dossier)
+# --- écriture atomique : coursekit.fichiers.ecrire_atomique (une seule pour tout le cours) ------------
 
 
 def ecrire_travail(
