@@ -160,6 +160,28 @@ GITCONFIG.write_text(
 GITCONFIG.chmod(0o644)
 c.Spawner.environment["GIT_CONFIG_SYSTEM"] = str(GITCONFIG)
 
+
+def preparer_noyaux(spawner):
+    """Les noyaux de l'élève parlent français dès sa première cellule (voir coursekit.demarrage) :
+    le dossier IPython du cours est écrit dans son dossier personnel, à son nom."""
+    import pwd
+
+    try:
+        from coursekit.demarrage import preparer_profil
+
+        compte = pwd.getpwnam(spawner.user.name)
+        racine = Path(compte.pw_dir) / ".coursekit"
+        dossier = preparer_profil(racine / "ipython")
+        for chemin in [racine, dossier, *dossier.rglob("*")]:
+            os.chown(chemin, compte.pw_uid, compte.pw_gid)
+    except Exception as erreur:  # noqa: BLE001 - sans ce dossier, le serveur démarre quand même
+        spawner.log.warning("Dossier IPython du cours non préparé pour %s : %s", spawner.user.name, erreur)
+        return
+    spawner.environment = {**spawner.environment, "IPYTHONDIR": str(dossier)}
+
+
+c.Spawner.pre_spawn_hook = preparer_noyaux
+
 c.Spawner.start_timeout = 300  # 35 élèves qui se connectent ensemble : voir classe/README.md
 c.Spawner.http_timeout = 180
 # Les élèves ne partagent rien : dossier personnel fermé (700), fichiers créés en 600/700.

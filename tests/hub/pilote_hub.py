@@ -306,7 +306,8 @@ class Noyau:
         }
 
     def executer(self, code: str, delai: float = 120) -> dict:
-        """Exécute ``code`` ; rend ``{"texte": sorties texte, "erreur": nom ou None, "resultat": text/plain}``."""
+        """Exécute ``code`` ; rend ``{"texte": sorties texte, "erreur": nom ou None, "trace": texte de
+        l'erreur affichée, "resultat": text/plain}``."""
         message = self._message(
             "execute_request",
             {
@@ -319,7 +320,7 @@ class Noyau:
         )
         self.ws.send(json.dumps(message))
         ident = message["header"]["msg_id"]
-        sortie = {"texte": "", "erreur": None, "resultat": ""}
+        sortie = {"texte": "", "erreur": None, "trace": "", "resultat": ""}
         repondu = inactif = False
         fin = time.monotonic() + delai
         while not (repondu and inactif):
@@ -335,6 +336,7 @@ class Noyau:
                 sortie["texte"] += contenu["text"]
             elif type_ == "error":
                 sortie["erreur"] = f"{contenu['ename']}: {contenu['evalue']}"
+                sortie["trace"] = "\n".join(contenu["traceback"])
             elif type_ == "execute_result":
                 sortie["resultat"] = contenu["data"].get("text/plain", "")
             elif type_ == "status" and contenu["execution_state"] == "idle":

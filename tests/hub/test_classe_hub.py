@@ -159,6 +159,8 @@ def _seance(classe, nom: str) -> dict:
     assert not any("solution" in c["metadata"].get("tags", []) for c in carnet["cells"])
     noyau = eleve.ouvrir_noyau(f"marketing-digital/{CHAPITRE}")
     try:
+        # L'élève commence par une cellule du milieu, avant la préparation : du français, pas une trace.
+        trop_tot = noyau.executer('ck.quiz.chapitre("06")')["trace"]
         for cellule in carnet["cells"]:
             if cellule["cell_type"] == "code":
                 sortie = noyau.executer(cellule["source"])
@@ -191,7 +193,7 @@ def _seance(classe, nom: str) -> dict:
         )
     finally:
         noyau.fermer()
-    return {"eleve": eleve, "swot": chemin_swot, "lecture": lecture["texte"]}
+    return {"eleve": eleve, "swot": chemin_swot, "lecture": lecture["texte"], "trop_tot": trop_tot}
 
 
 @pytest.fixture(scope="module")
@@ -207,6 +209,12 @@ def test_trois_eleves_font_le_chapitre_et_enregistrent(seances):
         assert Path(seance["swot"]).exists()
         base = Path(f"/home/{nom}/.coursekit/progres.sqlite")
         assert base.exists()
+
+
+def test_une_cellule_executee_trop_tot_parle_francais(seances):
+    for nom, seance in seances.items():
+        assert "exécutez d'abord la toute première cellule" in seance["trop_tot"], (nom, seance["trop_tot"])
+        assert "Traceback" not in seance["trop_tot"]
 
 
 def test_un_eleve_ne_lit_pas_le_dossier_d_un_autre(seances, classe):
