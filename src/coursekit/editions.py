@@ -24,6 +24,8 @@ les quiz et les graphiques sont en DH eux aussi. Aucune seconde copie du contenu
 from __future__ import annotations
 
 import argparse
+import ast
+import inspect
 import re
 import sys
 from pathlib import Path
@@ -110,11 +112,98 @@ def edition(nom: str, sortie: Path) -> list[Path]:
 DEVISE_MAROC = "MAD"
 
 
+# Paramètres des calculateurs (et variables des exemples) qui sont des montants : dans
+# l'édition marocaine, un nombre écrit pour eux dans une cellule de code est réécrit en
+# dirhams, enveloppé dans ``ck.dh(…)`` qui le ramène en euros de référence.
+MONTANTS = {
+    "prix", "cout", "budget", "total", "chiffre_affaires", "panier_moyen", "marge", "marge_annuelle",
+    "gain", "montant", "credit_parrain", "credit_filleul", "ca", "depense", "port_offert_des",
+}  # fmt: skip
+
+
+def _parametres(appel: ast.Call, espace: dict) -> list[str]:
+    """Les noms des paramètres positionnels de la fonction appelée (vide si inconnue)."""
+    try:
+        fonction = eval(compile(ast.Expression(appel.func), "<appel>", "eval"), espace)  # noqa: S307
+        return list(inspect.signature(fonction).parameters)
+    except Exception:  # noqa: BLE001 - une fonction de l'élève ou introuvable : on n'y touche pas
+        return []
+
+
+def _nombre(noeud) -> bool:
+    return (
+        isinstance(noeud, ast.Constant) and isinstance(noeud.value, (int, float)) and not isinstance(noeud.value, bool)
+    )
+
+
+def montants_du_code(source: str, devise: str = DEVISE_MAROC) -> str:
+    """Réécrit en ``ck.dh(…)`` les montants d'une cellule de code (arguments et variables de :data:`MONTANTS`).
+
+    >>> montants_du_code("ck.kpi.cout_par_clic(cout=300, clics=600)")
+    'ck.kpi.cout_par_clic(cout=ck.dh(3_000), clics=600)'
+    >>> montants_du_code("ca, marge, depense = 3_500, 875, 1_000")
+    'ca, marge, depense = ck.dh(35_000), ck.dh(8_750), ck.dh(10_000)'
+    """
+    import coursekit
+
+    from coursekit import format as fmt
+
+    try:
+        arbre = ast.parse(source)
+    except SyntaxError:
+        return source
+    espace = {"ck": coursekit}
+    # Dans une f-chaîne, Python 3.11 donne des positions fausses : on n'y touche pas.
+    dans_fchaine = {id(n) for f in ast.walk(arbre) if isinstance(f, ast.JoinedStr) for n in ast.walk(f)}
+    cibles = []
+    for noeud in ast.walk(arbre):
+        if id(noeud) in dans_fchaine:
+            continue
+        if isinstance(noeud, ast.Call):
+            noms = _parametres(noeud, espace)
+            if ast.unparse(noeud.func).endswith("monnaie"):  # ck.monnaie(50_000)
+                noms = ["montant"]
+            cibles += [a for nom, a in zip(noms, noeud.args, strict=False) if nom in MONTANTS and _nombre(a)]
+            cibles += [k.value for k in noeud.keywords if k.arg in MONTANTS and _nombre(k.value)]
+        elif isinstance(noeud, ast.Assign) and len(noeud.targets) == 1:
+            cible, valeur = noeud.targets[0], noeud.value
+            paires = (
+                zip(cible.elts, valeur.elts, strict=False)
+                if isinstance(cible, ast.Tuple) and isinstance(valeur, ast.Tuple)
+                else [(cible, valeur)]
+            )
+            cibles += [v for c, v in paires if isinstance(c, ast.Name) and c.id in MONTANTS and _nombre(v)]
+    lignes = source.splitlines(keepends=True)
+    debuts = [0]
+    for ligne in lignes:
+        debuts.append(debuts[-1] + len(ligne))
+    taux = fmt.TAUX[devise]
+    remplacements = []
+    for noeud in cibles:
+        valeur = noeud.value * taux
+        texte = f"{round(valeur):_}" if float(valeur).is_integer() else repr(round(valeur, 2))
+        debut = debuts[noeud.lineno - 1] + noeud.col_offset
+        fin = debuts[noeud.end_lineno - 1] + noeud.end_col_offset
+        try:  # par prudence, le texte remplacé doit bien être ce nombre
+            lu = ast.literal_eval(source[debut:fin])
+        except (ValueError, SyntaxError):
+            continue
+        if lu == noeud.value and type(lu) is type(noeud.value):
+            remplacements.append((debut, fin, f"ck.dh({texte})"))
+    fin_precedente = len(source) + 1
+    for debut, fin, texte in sorted(set(remplacements), reverse=True):
+        if fin <= fin_precedente:
+            source = source[:debut] + texte + source[fin:]
+            fin_precedente = debut
+    return source
+
+
 class PreprocesseurDevise(Preprocessor):
     """Réécrit dans la devise ``devise`` les montants en euros du texte et du code d'un notebook.
 
     Cellules de texte et de code (chaînes et commentaires) passent par
-    :func:`coursekit.format.texte_local` ; la cellule qui importe ``coursekit`` règle la
+    :func:`coursekit.format.texte_local`, les nombres des cellules de code qui sont des
+    montants par :func:`montants_du_code` ; la cellule qui importe ``coursekit`` règle la
     devise du cours, pour que les montants calculés en euros de référence s'affichent en DH.
     """
 
@@ -130,6 +219,8 @@ class PreprocesseurDevise(Preprocessor):
             for cellule in nb.cells:
                 if cellule.cell_type in ("markdown", "code"):
                     cellule.source = fmt.texte_local(cellule.source)
+                if cellule.cell_type == "code" and "ck." in cellule.source:
+                    cellule.source = montants_du_code(cellule.source, self.devise)
                 if cellule.cell_type == "code" and not regle and "import coursekit as ck" in cellule.source:
                     lignes = cellule.source.splitlines()
                     i = lignes.index("import coursekit as ck")
@@ -139,6 +230,14 @@ class PreprocesseurDevise(Preprocessor):
         finally:
             fmt.definir_devise(ancienne)
         return nb, resources
+
+
+def localiser(chemin: Path, devise: str = DEVISE_MAROC) -> Path:
+    """Réécrit en place un notebook (déjà fabriqué) dans la devise ``devise``, sans l'exécuter."""
+    carnet = nbformat.read(chemin, as_version=4)
+    carnet, _ = PreprocesseurDevise(devise=devise).preprocess(carnet, {})
+    nbformat.write(carnet, chemin)
+    return chemin
 
 
 def edition_maroc(chemin: Path, sortie: Path, executer: bool = True, delai: int = 600) -> Path:

@@ -80,6 +80,18 @@ def vers_reference(montant: float) -> float:
     return montant / taux()
 
 
+def dh(montant: float) -> float:
+    """Un montant écrit en dirhams dans une cellule de code de l'édition marocaine, en euros de référence.
+
+    ``ck.kpi.cout_par_clic(cout=ck.dh(3_000), clics=600)`` : l'élève lit 3 000 DH, le
+    calculateur reçoit la référence (300 €) et ``ck.monnaie`` réaffiche des dirhams.
+
+    >>> dh(3_000)
+    300.0
+    """
+    return montant / TAUX["MAD"]
+
+
 def prix_naturel(montant: float) -> float:
     """Un montant de référence (en euros) converti puis arrondi comme un prix affiché.
 
