@@ -56,7 +56,10 @@ def test_chaque_chapitre_sans_euro_et_execute(edition):
         assert any(c.cell_type == "code" and 'ck.definir_devise("MAD")' in c.source for c in carnet.cells)
         for ou, texte in _textes_lus(carnet):
             assert "erreur" not in ou, f"chapitre {numero}, {ou} : {texte}"
-            restes += [f"{numero}, {ou} : …{texte[max(0, m.start() - 50) : m.end() + 10]}…" for m in EURO.finditer(texte)]
+            restes += [
+                f"{numero}, {ou} : …{texte[max(0, m.start() - 50) : m.end() + 10]}…"
+                for m in EURO.finditer(texte)
+            ]
     assert not restes, "\n".join(restes)
     sorties = "".join(t for carnet in edition.values() for ou, t in _textes_lus(carnet) if "," in ou)
     assert sorties.count("\xa0DH") > 100
@@ -88,7 +91,9 @@ def test_contenu_quiz_et_exercices_en_dirhams(en_dirhams):
     assert cpc["explication"] == "6\u202f000\xa0DH ÷ 800 clics = 7,50\xa0DH par clic."
     assert quiz.valeur_attendue(cpc, contenu.charger("06")) == pytest.approx(7.5)
     assert quiz.unite_affichee(cpc["unite"]) == "DH"
-    assert quiz.corriger_nombre("7,5", quiz.valeur_attendue(cpc, contenu.charger("06")), quiz.tolerance(cpc)).juste
+    assert quiz.corriger_nombre(
+        "7,5", quiz.valeur_attendue(cpc, contenu.charger("06")), quiz.tolerance(cpc)
+    ).juste
     # Une question sans unité monétaire garde sa réponse : le ROI reste de 20 %.
     roi = contenu.charger("06")["exercices"]["roi"]
     assert quiz.valeur_attendue(roi, contenu.charger("06")) == pytest.approx(20)

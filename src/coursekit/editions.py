@@ -132,7 +132,9 @@ def _parametres(appel: ast.Call, espace: dict) -> list[str]:
 
 def _nombre(noeud) -> bool:
     return (
-        isinstance(noeud, ast.Constant) and isinstance(noeud.value, (int, float)) and not isinstance(noeud.value, bool)
+        isinstance(noeud, ast.Constant)
+        and isinstance(noeud.value, (int, float))
+        and not isinstance(noeud.value, bool)
     )
 
 
@@ -145,7 +147,6 @@ def montants_du_code(source: str, devise: str = DEVISE_MAROC) -> str:
     'ca, marge, depense = ck.dh(35_000), ck.dh(8_750), ck.dh(10_000)'
     """
     import coursekit
-
     from coursekit import format as fmt
 
     try:

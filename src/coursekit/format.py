@@ -121,14 +121,14 @@ _EUROS_MOT = re.compile(r"\b(euro)(s?)\b")
 
 
 def _lire_chiffre(texte: str) -> float:
-    return float(texte.replace("−", "-").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", "."))
+    return float(
+        texte.replace("−", "-").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", ".")
+    )
 
 
 def _ecrire_chiffre(valeur: float, modele: str) -> str:
     decimales = 0 if float(valeur).is_integer() else 2
-    texte = _moins(
-        format_decimal(valeur, format="#,##0" + (".00" if decimales else ""), locale=LOCALE)
-    )
+    texte = _moins(format_decimal(valeur, format="#,##0" + (".00" if decimales else ""), locale=LOCALE))
     if " " in modele:  # garder l'espace du texte d'origine (normale ou insécable)
         texte = texte.replace("\u202f", " ")
     return texte

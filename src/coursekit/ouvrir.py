@@ -80,7 +80,9 @@ def edition_retenue(dossier: Path) -> str:
     return _lire_manifeste(dossier).get(EDITION, "france")
 
 
-def preparer_copie(dossier: Path, chapitres: list[Path] | None = None, maroc: bool | None = None) -> dict[str, str]:
+def preparer_copie(
+    dossier: Path, chapitres: list[Path] | None = None, maroc: bool | None = None
+) -> dict[str, str]:
     """Met à jour la copie personnelle de l'élève ; rend ``{notebook: ce qui a été fait}``.
 
     Ce qui a été fait : ``"ajouté"``, ``"mis à jour"``, ``"à jour"`` ou
