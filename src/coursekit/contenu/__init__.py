@@ -203,10 +203,13 @@ def _local(valeur: Any) -> Any:
     return valeur
 
 
-@functools.cache
 def _charger_local(fichier: str, devise: str) -> dict:
-    donnees = _charger_fichier(fichier)
-    return donnees if devise == "EUR" else _local(donnees)
+    return _charger_fichier(fichier) if devise == "EUR" else _converti(fichier, devise)
+
+
+@functools.cache
+def _converti(fichier: str, devise: str) -> dict:
+    return _local(_charger_fichier(fichier))
 
 
 def charger(chapitre: str) -> dict:
@@ -235,4 +238,4 @@ def section(chapitre: str, cle: str, schema: dict | None = None) -> Any:
 def vider_cache() -> None:
     """Oublie les fichiers déjà lus (après une modification, sans redémarrer le noyau)."""
     _charger_fichier.cache_clear()
-    _charger_local.cache_clear()
+    _converti.cache_clear()
