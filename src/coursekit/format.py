@@ -144,6 +144,10 @@ def texte_local(texte: str) -> str:
     'MAD'
     '6\u202f000\xa0DH ÷ 800 clics = 7,50\xa0DH par clic, en DH'
     'EUR'
+    >>> definir_devise("MAD"); texte_local("3,5 € de ventes pour 1 € dépensé"); definir_devise("EUR")
+    'MAD'
+    '35\xa0DH de ventes pour 10\xa0DH dépensés'
+    'EUR'
     """
     if devise() == "EUR" or not texte:
         return texte
@@ -157,6 +161,8 @@ def texte_local(texte: str) -> str:
         return f"{a}{m['lien']}{b}\u00a0{symbole}"
 
     texte = _MONTANT.sub(montant, texte)
+    # « 1 € dépensé » devient « 10 DH dépensés » : le participe suit le pluriel.
+    texte = re.sub(rf"(\xa0{symbole} )(dépensé|investi|gagné)(?![\wé])", r"\1\2s", texte)
     texte = _EURO_SEUL.sub(symbole, texte)
     singulier, pluriel = NOMS[devise()]
     return _EUROS_MOT.sub(lambda m: pluriel if m[2] else singulier, texte)
