@@ -2,6 +2,7 @@
 
     python ouvrir.py                 (élève : votre copie du cours, sans les corrigés)
     python ouvrir.py --professeur    (professeur : le cours complet, avec les corrigés)
+    python ouvrir.py --maroc         (édition marocaine : tous les montants en dirhams)
 
 La première fois, ce script installe ce dont le cours a besoin (quelques minutes,
 avec Internet), puis il ouvre JupyterLab dans le navigateur. Il ne sert qu'à cela :

@@ -24,8 +24,9 @@ def test_monnaie_a_la_francaise():
 
 def test_devise_du_cours_dirham():
     ck.definir_devise("MAD")
-    assert ck.monnaie(1440) == f"1{NNBSP}440{NBSP}MAD"
-    assert fmt.symbole_devise() == "MAD"
+    # Montants de référence en euros, affichés en dirhams au taux unique (1 € → 10 DH).
+    assert ck.monnaie(1440) == f"14{NNBSP}400{NBSP}DH"
+    assert fmt.symbole_devise() == "DH"
     with pytest.raises(ck.ErreurSaisie, match="EUR"):
         ck.definir_devise("USD")
 

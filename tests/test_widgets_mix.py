@@ -141,8 +141,8 @@ def test_budget_en_dirhams():
     fmt.definir_devise("MAD")
     try:
         simulateur = SimulateurBudget()
-        assert "MAD" in simulateur.message.texte
-        assert "MAD" in simulateur.etiquettes[0].get_text()
+        assert "DH" in simulateur.message.texte and "€" not in simulateur.message.texte
+        assert "DH" in simulateur.etiquettes[0].get_text()
     finally:
         fmt.definir_devise(ancienne)
 

@@ -9,13 +9,14 @@ Les notebooks importent ce paquet dans leur cellule de préparation :
 
 from coursekit.affichage import PALETTE, mode_projecteur, preparer_notebook
 from coursekit.erreurs import ErreurSaisie
-from coursekit.format import definir_devise, devise, monnaie, nombre, points, pourcent, ratio
+from coursekit.format import definir_devise, devise, dh, monnaie, nombre, points, pourcent, ratio
 
 __all__ = [
     "PALETTE",
     "ErreurSaisie",
     "definir_devise",
     "devise",
+    "dh",
     "mode_projecteur",
     "monnaie",
     "nombre",

@@ -6,12 +6,19 @@ installe d'abord ce qui manque) ::
     python -m coursekit.ouvrir                 # élève : sa copie personnelle du cours
     python -m coursekit.ouvrir --professeur    # professeur : le cours complet, corrigés compris
     python -m coursekit.ouvrir --dossier D:\\cours   # la copie de l'élève ailleurs
+    python -m coursekit.ouvrir --maroc         # l'édition marocaine : tous les montants en dirhams
 
 **Élève** : la première fois, l'édition élève (sans corrigés) est copiée dans
 ``coursekit-eleve/`` du dossier personnel, hors du dossier du cours : ses notebooks
 et ``mes-travaux/`` lui appartiennent, une mise à jour du cours ne les écrase jamais.
 Aux ouvertures suivantes, un nouveau chapitre est ajouté, un chapitre que l'élève
 n'a pas modifié est mis à jour, un chapitre modifié est laissé tel quel.
+
+**Édition marocaine** (``--maroc``) : les montants du texte, des exemples, des
+exercices, des quiz et des graphiques sont en dirhams (DH). La copie de l'élève s'en
+souvient : les ouvertures suivantes, sans ``--maroc``, gardent les dirhams
+(``--france`` revient aux euros). Pour le professeur, l'édition est écrite dans
+``build/maroc/`` du dossier du cours.
 
 Dans les deux cas JupyterLab s'ouvre en français, et l'état des simulateurs est
 enregistré avec le notebook (un notebook rouvert les montre tels qu'on les a
@@ -35,6 +42,8 @@ from coursekit.fichiers import ecrire_atomique
 RACINE = Path(__file__).resolve().parents[2]
 REGLAGES = RACINE / "jupyter" / "lab" / "settings"
 MANIFESTE = ".coursekit-copie.json"
+EDITION = "edition"
+"""Clé du manifeste où la copie de l'élève retient son édition (``"maroc"`` ou ``"france"``)."""
 
 
 def dossier_eleve_par_defaut() -> Path:
@@ -54,13 +63,21 @@ def _lire_manifeste(dossier: Path) -> dict[str, str]:
     return {k: v for k, v in donnees.items() if isinstance(k, str) and isinstance(v, str)}
 
 
-def preparer_copie(dossier: Path, chapitres: list[Path] | None = None) -> dict[str, str]:
+def edition_retenue(dossier: Path) -> str:
+    """L'édition de la copie d'un élève : ``"maroc"`` si elle a été faite en dirhams, sinon ``"france"``."""
+    return _lire_manifeste(dossier).get(EDITION, "france")
+
+
+def preparer_copie(
+    dossier: Path, chapitres: list[Path] | None = None, maroc: bool | None = None
+) -> dict[str, str]:
     """Met à jour la copie personnelle de l'élève ; rend ``{notebook: ce qui a été fait}``.
 
     Ce qui a été fait : ``"ajouté"``, ``"mis à jour"``, ``"à jour"`` ou
     ``"gardé (modifié par l'élève)"``. Un notebook que l'élève a changé n'est jamais remplacé.
+    ``maroc`` : l'édition en dirhams (``None`` : celle que la copie a déjà).
     """
-    from coursekit.editions import edition_notebook, notebooks
+    from coursekit.editions import edition_notebook, localiser, notebooks
 
     try:
         dossier.mkdir(parents=True, exist_ok=True)
@@ -70,10 +87,15 @@ def preparer_copie(dossier: Path, chapitres: list[Path] | None = None) -> dict[s
             f"Impossible de créer le dossier « {dossier} » ({erreur.strerror}) : choisissez-en un autre avec --dossier."
         ) from None
     manifeste = _lire_manifeste(dossier)
+    if maroc is None:
+        maroc = manifeste.get(EDITION) == "maroc"
+    manifeste[EDITION] = "maroc" if maroc else "france"
     bilan: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as temporaire:
         for source in chapitres or notebooks():
             neuf = edition_notebook(source, "eleve", Path(temporaire))
+            if maroc:
+                localiser(neuf)
             cible = dossier / source.name
             contenu = neuf.read_bytes()
             empreinte_neuve = hashlib.sha256(contenu).hexdigest()
@@ -118,18 +140,31 @@ def main(arguments: list[str] | None = None) -> int:
     analyseur.add_argument("--dossier", type=Path, default=None, help="où mettre la copie de l'élève")
     analyseur.add_argument("--no-browser", action="store_true", help="ne pas ouvrir le navigateur")
     analyseur.add_argument("--preparer", action="store_true", help="préparer la copie sans lancer JupyterLab")
+    devise = analyseur.add_mutually_exclusive_group()
+    devise.add_argument("--maroc", action="store_true", help="l'édition marocaine : montants en dirhams (DH)")
+    devise.add_argument("--france", action="store_true", help="revenir à l'édition en euros")
     options = analyseur.parse_args(arguments)
+    maroc = True if options.maroc else False if options.france else None
     if options.professeur:
         dossier = RACINE / "notebooks"
+        if maroc:
+            from coursekit.editions import edition_maroc, notebooks
+
+            dossier = RACINE / "build" / "maroc"
+            for source in notebooks():
+                edition_maroc(source, dossier, executer=False)
         print(f"Le cours complet (avec les corrigés) : {dossier}")
+        if options.preparer:
+            return 0
     else:
         dossier = (options.dossier or dossier_eleve_par_defaut()).expanduser()
         try:
-            bilan = preparer_copie(dossier)
+            bilan = preparer_copie(dossier, maroc=maroc)
         except ErreurSaisie as erreur:
             print(erreur, file=sys.stderr)
             return 2
-        print(f"Votre copie du cours : {dossier}")
+        edition = "en dirhams (édition marocaine)" if edition_retenue(dossier) == "maroc" else "en euros"
+        print(f"Votre copie du cours, {edition} : {dossier}")
         for nom, action in bilan.items():
             if action != "à jour":
                 print(f"  {nom} : {action}")

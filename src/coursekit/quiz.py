@@ -160,13 +160,17 @@ def valeur_attendue(question: Mapping, donnees_du_chapitre: Mapping | None = Non
     Un argument ``"$section.cle"`` reprend une donnée du même fichier (l'énoncé et la
     réponse partent ainsi des mêmes chiffres).
 
+    Les données sont en euros de référence ; une réponse en monnaie (``unite: "{devise}"``)
+    est attendue dans la devise du cours (:func:`coursekit.format.convertir`) : en dirhams,
+    le CPC de 0,75 € s'attend à 7,5 (DH).
+
     >>> valeur_attendue({"calcul": "kpi.cout_par_acquisition", "arguments": {"cout": 600, "acquisitions": 12}})
     50.0
     >>> valeur_attendue({"calcul": "kpi.roi", "arguments": {"gain": "$c.marge", "cout": 600}}, {"c": {"marge": 720}})
     20.0
     """
     if "attendu" in question:
-        return float(question["attendu"])
+        return _dans_la_devise(question, float(question["attendu"]))
     module, _, fonction = question["calcul"].partition(".")
     if module not in _MODULES_DE_CALCUL:
         raise contenu.ErreurContenu(
@@ -187,7 +191,20 @@ def valeur_attendue(question: Mapping, donnees_du_chapitre: Mapping | None = Non
         ) from None
     if isinstance(resultat, Mapping) and "resultat" in question:
         resultat = resultat[question["resultat"]]
-    return float(resultat)
+    return _dans_la_devise(question, float(resultat))
+
+
+def _en_monnaie(question: Mapping) -> bool:
+    return "{devise}" in str(question.get("unite", ""))
+
+
+def _dans_la_devise(question: Mapping, valeur: float) -> float:
+    return fmt.convertir(valeur) if _en_monnaie(question) else valeur
+
+
+def tolerance(question: Mapping) -> float:
+    """La tolérance d'une question chiffrée, dans la devise du cours si la réponse est un montant."""
+    return _dans_la_devise(question, float(question.get("tolerance", 0.05)))
 
 
 class _Question(widgets.VBox):
@@ -339,7 +356,7 @@ class QuestionChiffree(_Question):
         return cls(
             donnees["question"],
             valeur_attendue(donnees, contenu.charger(chapitre) if chapitre else None),
-            donnees.get("tolerance", 0.05),
+            tolerance(donnees),
             unite_affichee(donnees.get("unite", "")),
             donnees["explication"],
             donnees.get("indice", ""),
@@ -467,7 +484,7 @@ def verifier(numero: str, ident: str, reponse) -> None:
         print(f"✘ {erreur}")
         return
     attendu = valeur_attendue(donnees, contenu.charger(numero))
-    retour = corriger_nombre(reponse, attendu, donnees.get("tolerance", 0.05), indice=" ")
+    retour = corriger_nombre(reponse, attendu, tolerance(donnees), indice=" ")
     _prevenir(cle[0][:-5], ident, retour.juste, reponse)
     if retour.juste:
         _TENTATIVES.pop(cle, None)

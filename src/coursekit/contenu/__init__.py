@@ -6,6 +6,13 @@ vouloir adapter vit dans ``src/coursekit/contenu/<chapitre>.yaml``, pas dans le
 code. Ce module lit ces fichiers, les valide contre ``schema.json`` (et contre le
 schéma propre à chaque section qu'un module demande), puis les garde en mémoire.
 
+Les montants sont écrits en euros (la monnaie de référence du cours). Quand la devise
+du cours est le dirham (édition marocaine, ``coursekit.format.definir_devise("MAD")``),
+chaque texte lu est réécrit par :func:`coursekit.format.texte_local` (« 600 € » devient
+« 6 000 DH ») ; les nombres restent en euros de référence et sont convertis à l'affichage
+(``ck.monnaie``) et dans les réponses attendues (``coursekit.quiz``). Un seul taux, une
+seule copie du contenu.
+
 Un fichier mal formé ne donne jamais une trace Python incompréhensible : l'erreur
 :class:`ErreurContenu` nomme le fichier, l'entrée fautive et ce qui est attendu.
 
@@ -24,6 +31,7 @@ from typing import Any
 
 import yaml
 
+from coursekit import format as fmt
 from coursekit import schemas
 from coursekit.erreurs import ErreurSaisie
 
@@ -179,9 +187,37 @@ def _charger_fichier(fichier: str) -> dict:
     return valider_texte(texte, fichier)
 
 
+# Des valeurs qui sont des mots-clés ou des entrées de listes de mots (unités reconnues,
+# thèmes), pas des phrases : elles restent telles quelles dans toutes les devises.
+_MOTS_CLES = {"€", "k€", "euro", "euros", "EUR"}
+
+
+def _local(valeur: Any) -> Any:
+    """Les textes d'un contenu avec leurs montants dans la devise du cours (les nombres ne changent pas)."""
+    if isinstance(valeur, str):
+        return valeur if valeur in _MOTS_CLES else fmt.texte_local(valeur)
+    if isinstance(valeur, dict):
+        return {cle: _local(v) for cle, v in valeur.items()}
+    if isinstance(valeur, list):
+        return [_local(v) for v in valeur]
+    return valeur
+
+
+def _charger_local(fichier: str, devise: str) -> dict:
+    return _charger_fichier(fichier) if devise == "EUR" else _converti(fichier, devise)
+
+
+@functools.cache
+def _converti(fichier: str, devise: str) -> dict:
+    return _local(_charger_fichier(fichier))
+
+
 def charger(chapitre: str) -> dict:
-    """Tout le contenu d'un chapitre, validé (``charger("06")`` ou ``charger("06-kpi")``)."""
-    return _charger_fichier(fichier_du_chapitre(chapitre))
+    """Tout le contenu d'un chapitre, validé (``charger("06")`` ou ``charger("06-kpi")``).
+
+    Ses textes donnent les montants dans la devise du cours (voir le début du module).
+    """
+    return _charger_local(fichier_du_chapitre(chapitre), fmt.devise())
 
 
 def section(chapitre: str, cle: str, schema: dict | None = None) -> Any:
@@ -191,7 +227,7 @@ def section(chapitre: str, cle: str, schema: dict | None = None) -> Any:
     politiques du mix…) et un professeur qui modifie le fichier est guidé par le message.
     """
     fichier = fichier_du_chapitre(chapitre)
-    donnees = _charger_fichier(fichier)
+    donnees = _charger_local(fichier, fmt.devise())
     if cle not in donnees:
         raise ErreurContenu(f"Le fichier de contenu « {fichier} » n'a pas de section « {cle} ».")
     if schema is not None:
@@ -202,3 +238,4 @@ def section(chapitre: str, cle: str, schema: dict | None = None) -> Any:
 def vider_cache() -> None:
     """Oublie les fichiers déjà lus (après une modification, sans redémarrer le noyau)."""
     _charger_fichier.cache_clear()
+    _converti.cache_clear()

@@ -205,9 +205,16 @@ class ChampNombre(widgets.HBox):
 
     Le texte tapé reste tel quel, même faux : :meth:`lire` rend le nombre ou lève
     :class:`~coursekit.ErreurSaisie` avec une phrase qui dit quoi corriger.
+
+    Un champ de montant (unité : le symbole de la devise, ``€`` ou ``DH``…) montre sa
+    valeur de départ dans la devise du cours et :meth:`lire` la rend en euros de
+    référence, ceux des calculateurs (:func:`coursekit.format.vers_reference`).
     """
 
     def __init__(self, description: str, valeur: str = "", libelle: str | None = None, unite: str = ""):
+        self.monnaie = unite.split(" ")[0] == fmt.symbole_devise() and fmt.taux() != 1
+        if self.monnaie and valeur:
+            valeur = fmt.nombre(fmt.prix_naturel(nombre_saisi(valeur, libelle or description)), 2)
         self.champ = widgets.Text(
             value=valeur,
             description=description,
@@ -229,8 +236,9 @@ class ChampNombre(widgets.HBox):
         self.champ.value = texte
 
     def lire(self) -> float:
-        """Le nombre tapé, ou une :class:`~coursekit.ErreurSaisie` en français."""
-        return nombre_saisi(self.champ.value, self.libelle)
+        """Le nombre tapé (en euros de référence pour un montant), ou une :class:`~coursekit.ErreurSaisie`."""
+        valeur = nombre_saisi(self.champ.value, self.libelle)
+        return fmt.vers_reference(valeur) if self.monnaie else valeur
 
     def quand_change(self, fonction: Callable) -> None:
         """Appelle ``fonction`` quand l'élève valide sa saisie (Entrée ou clic ailleurs)."""

@@ -219,6 +219,15 @@ class SimulateurCLVMarge(Simulateur):
 # --- Programme de points --------------------------------------------------------------------
 
 
+def _par_euro() -> str:
+    """« par euro dépensé », ou dans l'édition marocaine « pour 10 DH dépensés » (les points comptent en euros)."""
+    return "par euro dépensé" if fmt.taux() == 1 else f"pour {fmt.monnaie(1)} dépensés"
+
+
+def _chaque_euro() -> str:
+    return "Chaque euro dépensé" if fmt.taux() == 1 else f"Chaque tranche de {fmt.monnaie(1)} dépensés"
+
+
 class SimulateurPoints(Simulateur):
     """Un compte fidélité : l'élève ajoute des achats et échange des points."""
 
@@ -232,9 +241,9 @@ class SimulateurPoints(Simulateur):
             "Montant ou points",
             "95",
             libelle="Le montant de l'achat ou le nombre de points",
-            unite="€ ou points",
+            unite=f"{fmt.symbole_devise()} ou points",
         )
-        self.points_par_euro = Curseur("Points par euro dépensé", 0.5, 2, 0.1, 1, lambda x: fmt.nombre(x, 1))
+        self.points_par_euro = Curseur(f"Points {_par_euro()}", 0.5, 2, 0.1, 1, lambda x: fmt.nombre(x, 1))
         self.bouton_achat = widgets.Button(
             description="Ajouter un achat", button_style="primary", icon="shopping-cart"
         )
@@ -278,6 +287,8 @@ class SimulateurPoints(Simulateur):
         )
         if not ok:
             return False
+        if operation[0] == "achat":  # tapé dans la devise du cours, compté en euros de référence
+            operation = ("achat", fmt.vers_reference(operation[1]))
         candidat = [*self.operations, operation]
         ok, _ = self.calculer(
             lambda: f.simuler_points(candidat, self.points_par_euro.value, self.valeur_point)
@@ -318,7 +329,7 @@ class SimulateurPoints(Simulateur):
             self.tableau.value = "<p><em>Aucune opération pour l'instant.</em></p>"
             self.graphique.actualiser()
             self._phrase = (
-                f"Compte vide. Chaque euro dépensé rapporte {fmt.nombre(self.points_par_euro.value, 1)} point : "
+                f"Compte vide. {_chaque_euro()} rapporte {fmt.nombre(self.points_par_euro.value, 1)} point : "
                 # Espaces insécables autour des guillemets : le « » ne part plus seul à la ligne.
                 "tapez un montant puis cliquez sur «\u00a0Ajouter un achat\u00a0»."
             )
@@ -399,7 +410,7 @@ Points disponibles : <strong>{fmt.nombre(points, 0)}</strong></div>
 <div style="background:{couleur};width:{avance:.0f}%;height:100%;border-radius:6px"></div></div>
 <div>{progression}</div>
 <div style="margin-top:0.5em;font-weight:bold">Mes avantages</div>
-<ul style="margin:0.2em 0"><li>{fmt.nombre(points_par_euro, 1)} point par euro dépensé</li>
+<ul style="margin:0.2em 0"><li>{fmt.nombre(points_par_euro, 1)} point {_par_euro()}</li>
 <li>Livraison offerte dès {fmt.monnaie(port_offert_des)} d'achat</li></ul>
 <div style="font-weight:bold">Récompenses</div>
 <ul style="margin:0.2em 0">{lignes}</ul></div>"""

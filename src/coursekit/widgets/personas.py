@@ -359,7 +359,11 @@ class ConstructeurPersona(Simulateur):
             self.age.value = age
             self.etendue.value = etendue
             self.budget.value = (
-                "" if budget is None else budget if isinstance(budget, str) else fmt.nombre(budget, 10)
+                ""
+                if budget is None
+                else budget
+                if isinstance(budget, str)
+                else fmt.nombre(fmt.convertir(budget), 10)
             )
         finally:
             self._chargement = False
