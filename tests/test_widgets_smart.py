@@ -1,12 +1,19 @@
+import sys
+from pathlib import Path
+
 import pytest
 
 from coursekit import smart
+from coursekit.graphiques.base import figure_en_png_rapide
 from coursekit.widgets.smart import (
     CalculateurCroissance,
     ExerciceReformulation,
     VerificateurSmart,
     badges_html,
 )
+
+sys.path.insert(0, str(Path(__file__).parent))
+from boucle_isolee import dans_sa_boucle  # noqa: E402
 
 # --- vérificateur -----------------------------------------------------------------
 
@@ -124,6 +131,62 @@ def test_calculateur_saisie_impossible_garde_les_valeurs():
     # une baisse se dit « de moins », jamais « -167 de plus »
     assert "167 de moins chaque mois" in calc.message.texte and "de plus" not in calc.message.texte
     assert "si chaque baisse s'ajoute" in calc.message.texte
+
+
+def _etat(calc):
+    return (
+        calc.mois.value,
+        calc.mois_lu.value,
+        calc.mois_lu.curseur.max,
+        calc.mois_lu.lecture.value,
+        calc.message.texte,
+        [list(map(list, calc.elements[nom].get_data())) for nom in ("lineaire", "points", "hausse_composee")],
+        list(calc.elements["repere"].get_xdata()),
+    )
+
+
+def _temoin(mois, mois_lu):
+    temoin = CalculateurCroissance()
+    temoin.mois.value = mois
+    temoin.mois_lu.value = mois_lu
+    return temoin
+
+
+def test_calculateur_rafale_sur_la_duree_etat_final_celui_des_positions_finales():
+    """Glisser « Durée » change le maximum de « Lire le mois n° » : la rafale de valeurs venues du
+    navigateur (avec un passage sous le mois lu) doit finir dans l'état des positions finales,
+    le mois choisi par l'élève compris."""
+
+    async def scenario():
+        calc = CalculateurCroissance(mois=12)
+        calc.mois_lu.curseur.set_state({"value": 10})  # l'élève lit le mois 10
+        for mois in (11, 9, 6, 3, 2, 4, 8, 13, 17, 18, 17):  # glisser, puis → et ←
+            calc.mois.curseur.set_state({"value": mois})
+        for attente in (calc._caler_mois_lu, calc.graphique._finition):
+            await attente.attendre()
+        return calc
+
+    calc = dans_sa_boucle(scenario)
+    temoin = _temoin(17, 10)
+    assert _etat(calc) == _etat(temoin)
+    assert "Au mois 10 :" in calc.message.texte
+    # l'image envoyée est celle d'un dessin complet de cet état (mise en page comprise)
+    assert calc.graphique.value == figure_en_png_rapide(calc.figure)
+
+
+def test_calculateur_duree_plus_courte_que_le_mois_lu_puis_plus_longue():
+    calc = CalculateurCroissance(mois=12)
+    calc.mois_lu.value = 10
+    calc.mois.value = 4
+    assert (calc.mois_lu.value, calc.mois_lu.curseur.max) == (4, 4)  # ramené dans les bornes
+    assert "Au mois 4 :" in calc.message.texte
+    calc.mois.value = 12
+    assert (calc.mois_lu.value, calc.mois_lu.curseur.max) == (10, 12)  # le mois choisi revient
+    assert _etat(calc) == _etat(_temoin(12, 10))
+    calc.mois.value = 4
+    calc.mois_lu.value = 3  # un nouveau choix de l'élève remplace l'ancien
+    calc.mois.value = 12
+    assert calc.mois_lu.value == 3
 
 
 # --- exercice ------------------------------------------------------------------------

@@ -93,10 +93,18 @@ def dessiner_rapide(figure: Figure, figer: bool) -> FigureCanvasAgg:
     canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
     if figer and isinstance(figure, FigureCours):
         figure._mise_en_page_figee = True
+        # Les titres restent aussi où le dessin précédent les a mis : leur placement
+        # automatique mesure toutes les graduations du haut de l'axe (~10 % du dessin),
+        # et aucun graphique du cours n'a de graduations en haut.
+        titres = [(axes, axes._autotitlepos) for axes in figure.axes]
+        for axes, _auto in titres:
+            axes._autotitlepos = False
         try:
             canvas.draw()
         finally:
             figure._mise_en_page_figee = False
+            for axes, auto in titres:
+                axes._autotitlepos = auto
     else:
         canvas.draw()
     return canvas

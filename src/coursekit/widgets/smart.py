@@ -27,6 +27,8 @@ SCHEMA_EXEMPLES = {
         },
     },
 }
+DELAI_CALAGE = 0.2
+"""Pause (s) après le dernier changement de durée avant de recaler le curseur « Lire le mois n° »."""
 COULEURS_BADGE = {True: ("#00664a", "#e6f5ef"), False: ("#a33a00", "#fdeee6"), None: ("#4a4a4a", "#eeeeee")}
 
 
@@ -136,10 +138,48 @@ class CalculateurCroissance(Simulateur):
             ]
         )
         self.exemple.observe(self._choisir_exemple, names="value")
-        for champ in (self.depart, self.cible, self.mois, self.mois_lu):
+        self._mois_choisi = self.mois_lu.value
+        """Le mois que l'élève a choisi de lire ; le curseur le montre dès que la durée le permet."""
+        self._caler_mois_lu = self.differer(self._caler_lecture, DELAI_CALAGE)
+        self.mois_lu.quand_change(self._choisir_mois_lu)
+        for champ in (self.depart, self.cible, self.mois):
             champ.quand_change(self.actualiser)
         self.resultat = None
         self.actualiser()
+
+    def _choisir_mois_lu(self, _changement=None) -> None:
+        if self._en_pause:
+            return
+        self._mois_choisi = self.mois_lu.value
+        self.actualiser()
+
+    @property
+    def mois_lu_effectif(self) -> int:
+        """Le mois lu sur le graphique et dans la phrase : celui choisi, dans la limite de la durée."""
+        return min(self._mois_choisi, self.mois.value)
+
+    def _caler_lecture(self) -> None:
+        """Met « Lire le mois n° » à la durée (maximum) et au mois effectivement lu.
+
+        Fait une fois le geste fini (:data:`DELAI_CALAGE`), pas à chaque valeur d'un glisser
+        de « Durée » : le curseur voisin ne change pas sous les yeux pendant le geste, et son
+        état final ne dépend que des positions finales (le mois choisi revient quand la durée
+        l'autorise de nouveau)."""
+        mois, lu = self.mois.value, self.mois_lu_effectif
+        curseur = self.mois_lu.curseur
+        if (curseur.max, curseur.value) == (mois, lu):
+            return
+        self._en_pause = True
+        try:
+            with curseur.hold_sync():
+                if mois >= curseur.value:
+                    curseur.max = mois
+                    curseur.value = lu
+                else:  # ipywidgets ramènerait la valeur dans les bornes : on la règle d'abord
+                    curseur.value = lu
+                    curseur.max = mois
+        finally:
+            self._en_pause = False
 
     def _choisir_exemple(self, _changement=None) -> None:
         if self.exemple.value not in self.EXEMPLES:
@@ -181,13 +221,7 @@ class CalculateurCroissance(Simulateur):
         choisi = self.EXEMPLES.get(self.exemple.value)
         if choisi and choisi != (self.depart.value, self.cible.value, self.mois.value):
             self.exemple.value = "Vos chiffres"  # l'élève a changé un chiffre : ce n'est plus l'exemple
-        mois = self.mois.value
-        if self.mois_lu.curseur.max != mois:
-            self._en_pause = True
-            try:
-                self.mois_lu.curseur.max = mois  # ipywidgets ramène la valeur dans les bornes
-            finally:
-                self._en_pause = False
+        self._caler_mois_lu.demander()
         ok, resultat = self.calculer(self.calcul)
         if not ok:
             self.resultat = None
@@ -203,7 +237,8 @@ class CalculateurCroissance(Simulateur):
         x = list(range(r["mois"] + 1))
         e["lineaire"].set_data(x, r["lineaire"])
         e["composee"].set_data(x, r["composee"])
-        k = self.mois_lu.value
+        k = self.mois_lu_effectif
+        self.mois_lu.lecture.value = self.mois_lu._formater(k)
         e["repere"].set_xdata([k, k])
         e["points"].set_data([k, k], [r["lineaire"][k], r["composee"][k]])
         bas, haut = min(r["depart"], r["cible"]), max(r["depart"], r["cible"])
@@ -226,7 +261,7 @@ class CalculateurCroissance(Simulateur):
         """La phrase qui interprète le calcul, chiffres à la française."""
         ref = max(r["depart"], r["cible"])
         c = r["croissance"]
-        k = self.mois_lu.value
+        k = self.mois_lu_effectif
         pas = (r["cible"] - r["depart"]) / r["mois"]
         # une cible plus basse que le départ est une baisse : « 1 667 de moins », pas « -1 667 de plus »
         variation, sens = ("baisse", "de moins") if pas < 0 else ("hausse", "de plus")
