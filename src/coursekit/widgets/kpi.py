@@ -187,6 +187,7 @@ class TableauDeBordMensuel(Simulateur):
     """Le tableau de bord « objectif vs réalisé » de Graine de Ville, mois par mois ou sur le semestre."""
 
     titre = "Tableau de bord de Graine de Ville"
+    sorties = ("tableau",)
 
     def __init__(self, releves=None):
         self.releves = donnees.lire_csv(FICHIER_RELEVES, kpi.COLONNES_RELEVES) if releves is None else releves
@@ -226,8 +227,7 @@ class TableauDeBordMensuel(Simulateur):
         mois = None if choix == PERIODE else choix
         ok, tdb = self.calculer(lambda: kpi.tableau_de_bord_mensuel(self.releves, mois))
         if not ok:
-            self.tableau.value = ""
-            return
+            return  # tableau et graphique estompés jusqu'à la correction
         periode = "sur le semestre" if mois is None else f"en {nom_du_mois(mois)}"
         self.tableau.value = tableaux.afficher_tableau_de_bord(tdb, f"Graine de Ville, {periode}").to_html()
         liste = list(self.releves["mois"])
