@@ -370,12 +370,12 @@ class Simulateur(widgets.VBox):
         super().__init__([entete, *enfants], **kwargs)
         self.add_class("coursekit-simulateur")
         self.graphiques: list[ZoneGraphique] = []
-        self.champs: list[ChampNombre] = []
+        self.champs_nombre: list[ChampNombre] = []
         a_voir = list(enfants)
         while a_voir:
             enfant = a_voir.pop()
             if isinstance(enfant, ChampNombre):
-                self.champs.append(enfant)
+                self.champs_nombre.append(enfant)
             if isinstance(enfant, ZoneGraphique):
                 self.graphiques.append(enfant)
                 if enfant.simulateur is None:
@@ -471,7 +471,7 @@ class Simulateur(widgets.VBox):
         # Un calculateur qui refuse une valeur la nomme par le libellé du champ : le message
         # va aussi sous ce champ (si le champ n'en montre pas déjà un).
         texte = str(erreur).casefold()
-        for champ in self.champs:
+        for champ in self.champs_nombre:
             if not champ.en_erreur and champ.libelle.casefold() in texte:
                 champ.signaler(str(erreur))
 
