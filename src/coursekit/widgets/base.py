@@ -460,14 +460,18 @@ class Simulateur(widgets.VBox):
             self._sorties_cachees = []
             return self._sorties_cachees
 
-    def signaler(self, erreur: ErreurSaisie) -> None:
+    def signaler(self, erreur: ErreurSaisie, perime: bool = True) -> None:
         """Montre une saisie impossible : phrase dans :attr:`message`, sorties estompées
-        (ou effacées pour une :class:`SelectionVide`). Le champ fautif a déjà son message."""
+        (ou effacées pour une :class:`SelectionVide`). Le champ fautif a déjà son message.
+
+        ``perime=False`` : la saisie fautive ne change pas le résultat affiché (un montant
+        pour la prochaine opération, par exemple), qui reste net."""
         if isinstance(erreur, SelectionVide):
             self.selection_vide(str(erreur))
             return
         self.message.erreur(str(erreur))
-        self.marquer_perime(True)
+        if perime:
+            self.marquer_perime(True)
         # Un calculateur qui refuse une valeur la nomme par le libellé du champ : le message
         # va aussi sous ce champ (si le champ n'en montre pas déjà un).
         texte = str(erreur).casefold()
@@ -480,17 +484,19 @@ class Simulateur(widgets.VBox):
         while self._caches:
             self._caches.pop().layout.display = None
 
-    def calculer(self, fonction: Callable[[], object]) -> tuple[bool, object]:
+    def calculer(self, fonction: Callable[[], object], perime: bool = True) -> tuple[bool, object]:
         """Exécute ``fonction`` ; rend ``(True, résultat)`` ou ``(False, None)`` après
         avoir affiché le message d'une saisie impossible (:meth:`signaler`).
 
-        Un calcul réussi rend le graphique et les chiffres nets : le simulateur les redessine."""
+        Un calcul réussi rend le graphique et les chiffres nets : le simulateur les redessine.
+        ``perime=False`` : un contrôle qui ne touche pas au résultat affiché (ni estompé, ni rendu net)."""
         try:
             resultat = fonction()
         except ErreurSaisie as erreur:
-            self.signaler(erreur)
+            self.signaler(erreur, perime=perime)
             return False, None
-        self._resultat_a_jour()
+        if perime:
+            self._resultat_a_jour()
         return True, resultat
 
     def differer(self, fonction: Callable[[], object], delai: float, mode: str = "pause") -> TravailDiffere:
