@@ -2,9 +2,9 @@ import ipywidgets as widgets
 from boucle_isolee import dans_sa_boucle
 
 import coursekit as ck
-from coursekit import kpi
+from coursekit import kpi, validation
 from coursekit.graphiques import figure_en_png, nouvelle_figure
-from coursekit.widgets import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
+from coursekit.widgets import ChampNombre, Curseur, SelectionVide, Simulateur, ZoneGraphique, ZoneMessage
 
 
 def test_curseur_affiche_a_la_francaise():
@@ -265,3 +265,119 @@ def test_graduations_en_memoire_suivent_la_devise():
         assert etiquettes and not any("€" in t for t in etiquettes)
     finally:
         ck.definir_devise("EUR")
+
+
+# --- Erreurs là où l'œil regarde : sous le champ, résultat estompé, sélection vide -----------
+
+
+class _SimulateurDeuxChamps(Simulateur):
+    """Deux champs, un graphique et des cartes : de quoi vérifier le mécanisme commun."""
+
+    titre = "Essai"
+    sorties = ("cartes",)
+
+    def __init__(self):
+        self.prix = ChampNombre("Prix", "10", libelle="Le prix")
+        self.quantite = ChampNombre("Quantité", "3", libelle="La quantité")
+        self.cases = [widgets.Checkbox(value=True, description=n) for n in ("A", "B")]
+        self.cartes = widgets.HTML()
+        figure, axes = nouvelle_figure()
+        self.barres = axes.bar(["a"], [1])
+        axes.set_ylim(0, 100)
+        self.graphique = ZoneGraphique(figure)
+        super().__init__([self.prix, self.quantite, *self.cases, self.cartes, self.graphique])
+        for champ in (self.prix, self.quantite):
+            champ.quand_change(self.actualiser)
+        for case in self.cases:
+            case.observe(self.actualiser, names="value")
+        self.actualiser()
+
+    def calcul(self):
+        if not any(c.value for c in self.cases):
+            raise SelectionVide("Cochez au moins un canal pour voir la répartition.")
+        return validation.positif(self.prix.lire(), "Le prix") * validation.positif(
+            self.quantite.lire(), "La quantité (quantite)"
+        )
+
+    def actualiser(self, _changement=None):
+        ok, total = self.calculer(self.calcul)
+        if not ok:
+            return
+        self.barres[0].set_height(total)
+        self.graphique.actualiser()
+        self.cartes.value = f"<b>{total}</b>"
+        self.message.info(f"Total {total}")
+
+
+def test_message_sous_le_champ_fautif_et_texte_garde():
+    s = _SimulateurDeuxChamps()
+    assert not s.prix.en_erreur and not s.perime
+    s.quantite.value = "abc"
+    assert s.quantite.value == "abc"
+    assert s.quantite.en_erreur and "La quantité" in s.quantite.erreur.texte
+    assert not s.prix.en_erreur and s.prix.erreur.value == ""
+    # Le message est dans la boîte du champ (juste sous lui), et la phrase du simulateur le reprend.
+    assert s.quantite.erreur in s.quantite.children
+    assert "coursekit-champ-faux" in s.quantite._dom_classes
+    assert "La quantité" in s.message.texte and s.message.texte.startswith("À corriger")
+
+
+def test_resultat_estompe_puis_redessine_apres_correction():
+    s = _SimulateurDeuxChamps()
+    image, cartes = s.graphique.value, s.cartes.value
+    s.prix.value = "dix"
+    assert s.perime and s.bandeau.layout.display is None
+    assert "Résultat à refaire" in s.bandeau.value and "opacity" in s.bandeau.value
+    assert "coursekit-perime" in s.graphique._dom_classes and "coursekit-perime" in s.cartes._dom_classes
+    assert bytes(s.graphique.value) == bytes(image) and s.cartes.value == cartes  # l'ancien résultat, estompé
+    s.prix.value = "20"
+    assert not s.perime and s.bandeau.layout.display == "none" and not s.prix.en_erreur
+    assert "coursekit-perime" not in s.graphique._dom_classes + s.cartes._dom_classes
+    assert bytes(s.graphique.value) != bytes(image) and s.cartes.value == "<b>60.0</b>"
+
+
+def test_bandeau_place_juste_avant_le_graphique():
+    s = _SimulateurDeuxChamps()
+    enfants = list(s.children)
+    assert enfants.index(s.bandeau) == enfants.index(s.graphique) - 1
+
+
+def test_selection_vide_efface_le_graphique_avec_une_phrase():
+    s = _SimulateurDeuxChamps()
+    image = s.graphique.value
+    for case in s.cases:
+        case.value = False
+    assert s.graphique.vide and bytes(s.graphique.value) != bytes(image)
+    assert not any(axes.get_visible() for axes in s.graphique.figure.axes)
+    assert s.message.texte == "Cochez au moins un canal pour voir la répartition."
+    assert s.cartes.layout.display == "none" and not s.perime
+    s.cases[0].value = True
+    assert not s.graphique.vide and all(axes.get_visible() for axes in s.graphique.figure.axes)
+    assert s.cartes.layout.display is None and bytes(s.graphique.value) == bytes(image)
+
+
+def test_erreur_d_un_calculateur_nommant_le_champ_va_sous_le_champ():
+    s = _SimulateurDeuxChamps()
+    s.quantite.value = "-2"  # se lit, mais le calculateur la refuse en la nommant
+    assert s.quantite.en_erreur and "quantité" in s.quantite.erreur.texte
+    assert not s.prix.en_erreur and s.perime
+    s.quantite.value = "2"
+    assert not s.quantite.en_erreur and not s.perime
+
+
+def test_champ_optionnel_vide_sans_message():
+    champ = ChampNombre("Budget", "", libelle="Le budget")
+    assert not champ.en_erreur
+    champ.value = "abc"
+    assert champ.en_erreur
+    champ.value = ""
+    assert not champ.en_erreur
+
+
+def test_travail_differe_marque_le_resultat_perime():
+    s = _SimulateurDeuxChamps()
+    s.prix.champ.value = "x"
+    s.signaler(ck.ErreurSaisie("Le prix doit être un nombre."))
+    travail = s.differer(lambda: s.prix.lire(), 0)
+    travail.demander()
+    assert s.perime and isinstance(travail.derniere_erreur, ck.ErreurSaisie)

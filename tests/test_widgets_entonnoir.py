@@ -103,14 +103,17 @@ def test_canaux_comparaison_et_cases():
     assert sim.elements.barres_etapes["Instagram"][0].get_width() == pytest.approx(0.8)
 
 
-def test_canaux_aucun_canal_coche_message_francais():
+def test_canaux_aucun_canal_coche_graphique_efface_et_phrase():
     sim = SimulateurCanaux(choisis=["SEO"])
-    image = sim.graphique.value
+    image = bytes(sim.graphique.value)
     sim.cases["SEO"].value = False
-    assert sim.message.texte == "À corriger : Cochez au moins un canal pour lancer la comparaison."
-    assert sim.graphique.value == image
+    assert sim.message.texte == "Cochez au moins un canal pour voir la comparaison des entonnoirs."
+    # Les barres du SEO ne restent pas à l'écran : le graphique est vidé.
+    assert sim.graphique.vide and bytes(sim.graphique.value) != image
+    assert not any(axes.get_visible() for axes in sim.graphique.figure.axes)
     sim.cases["TikTok"].value = True
     assert sim.message.texte.startswith("TikTok transforme")
+    assert not sim.graphique.vide and all(axes.get_visible() for axes in sim.graphique.figure.axes)
 
 
 def test_canaux_avec_d_autres_donnees():

@@ -137,6 +137,8 @@ def test_points_echange_trop_gros_et_saisie_fausse():
     assert sim.montant.value == "500"
     sim.montant.value = "abc"
     assert "« abc » n'en est pas un" in lisible(sim.message.texte)
+    # Message sous le champ ; l'historique affiché reste juste, donc net (pas « à refaire »).
+    assert "« abc » n'en est pas un" in lisible(sim.montant.erreur.texte) and not sim.perime
     sim.bouton_achat.click()
     assert "abc" in lisible(sim.message.texte) and len(sim.operations) == 2
     assert sim.montant.value == "abc"
@@ -148,7 +150,7 @@ def test_points_echange_trop_gros_et_saisie_fausse():
     assert "entier" in lisible(sim.message.texte)
     image = sim.graphique.value
     sim.montant.value = "30"
-    assert lisible(sim.message.texte).startswith("Solde : 230 points")
+    assert lisible(sim.message.texte).startswith("Solde : 230 points") and not sim.montant.en_erreur
     assert sim.graphique.value == image
 
 

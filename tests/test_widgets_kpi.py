@@ -79,9 +79,13 @@ def test_budget_impossible_message_francais_et_saisie_gardee(saisie, mot):
     assert s.message.texte.startswith("À corriger")
     assert mot in s.message.texte and "budget" in s.message.texte
     assert s.budget.value == saisie
-    assert s.resultats.value == "" and s.graphique.layout.display == "none"
+    # Le message est aussi juste sous le champ ; cartes et graphique restent là, estompés.
+    assert s.budget.en_erreur and mot in s.budget.erreur.texte
+    assert "coursekit-perime" in s.graphique._dom_classes and "coursekit-perime" in s.resultats._dom_classes
+    assert s.perime and s.bandeau.layout.display is None and s.resultats.value
     s.budget.value = "2 000"
-    assert s.graphique.layout.display is None
+    assert not s.budget.en_erreur and s.budget.erreur.value == ""
+    assert "coursekit-perime" not in s.graphique._dom_classes + s.resultats._dom_classes and not s.perime
     assert _hauteurs(s)[0] == 2000 and "ROAS 1,8:1" in s.message.texte
 
 

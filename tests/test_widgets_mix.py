@@ -58,15 +58,22 @@ def test_selecteur_avertit_au_dela_de_trois_canaux():
     assert to_hex(selecteur.barres[rang_pub].get_facecolor()) == COULEUR_ECARTE
 
 
-def test_selecteur_sans_habitude_message_francais():
+def test_selecteur_sans_habitude_graphique_efface_et_phrase():
     selecteur = SelecteurCanaux()
     selecteur.cases["TikTok"].value = False
-    largeurs = [barre.get_width() for barre in selecteur.barres]
+    image = bytes(selecteur.graphique.value)
     selecteur.cases["Instagram"].value = False
-    assert selecteur.message.texte.startswith("À corriger")
-    assert "Cochez au moins une habitude" in selecteur.message.texte
-    assert [barre.get_width() for barre in selecteur.barres] == largeurs
+    assert selecteur.message.texte == (
+        "Cochez au moins une habitude de la cible pour voir les canaux qui la touchent."
+    )
+    # Plus aucune barre : le graphique est vidé, la liste des leviers cachée.
+    assert selecteur.graphique.vide and bytes(selecteur.graphique.value) != image
+    assert not any(axes.get_visible() for axes in selecteur.figure.axes)
+    assert selecteur.liste.layout.display == "none"
     assert selecteur.objectif.value == "visibilité"
+    selecteur.cases["Instagram"].value = True
+    assert not selecteur.graphique.vide and selecteur.liste.layout.display is None
+    assert selecteur.liste.value and "coursekit-perime" not in selecteur.graphique._dom_classes
 
 
 def test_selecteur_echappe_le_html():
@@ -122,16 +129,20 @@ def test_budget_saisie_impossible():
     assert simulateur.message.texte.startswith("À corriger")
     assert "Le budget total doit être un nombre" in simulateur.message.texte
     assert simulateur.total.value == "abc"
+    assert "Le budget total doit être un nombre" in simulateur.total.erreur.texte
+    assert simulateur.perime and "coursekit-perime" in simulateur.graphique._dom_classes
     assert "parts et réserve font 100\xa0%" in simulateur.message.texte
     simulateur.curseurs["E-mailing"].value = 8.5
     assert "Le budget total doit être un nombre" in simulateur.message.texte
     assert "parts et réserve font 100,5\xa0%" in simulateur.message.texte
     simulateur.curseurs["E-mailing"].value = 8
     simulateur.total.value = "-200"
-    assert "supérieur à 0" in simulateur.message.texte
-    assert simulateur.barres[0].get_width() == 1500
+    assert "supérieur à 0" in simulateur.message.texte and "supérieur à 0" in simulateur.total.erreur.texte
+    assert simulateur.barres[0].get_width() == 1500 and simulateur.perime
     simulateur.total.value = "2 000"
     assert simulateur.barres[0].get_width() == 600
+    assert not simulateur.perime and not simulateur.total.en_erreur
+    assert "coursekit-perime" not in simulateur.graphique._dom_classes
 
 
 def test_budget_en_dirhams():

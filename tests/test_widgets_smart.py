@@ -118,9 +118,12 @@ def test_calculateur_saisie_impossible_garde_les_valeurs():
     assert calc.message.texte.startswith("À corriger")
     assert "« abc » n'en est pas un" in calc.message.texte
     assert calc.depart.value == "abc" and calc.cible.value == "13 000" and calc.mois.value == 3
-    assert calc.realisme.value == ""
+    # Message sous le champ fautif ; jugement et graphique gardés mais estompés (« Résultat à refaire »).
+    assert "« abc » n'en est pas un" in calc.depart.erreur.texte and not calc.cible.en_erreur
+    assert calc.perime and "coursekit-perime" in calc.realisme._dom_classes
+    assert "coursekit-perime" in calc.graphique._dom_classes
     _, pendant = calc.elements["lineaire"].get_data()
-    assert list(pendant) == list(avant)  # le graphique garde le dernier calcul juste
+    assert list(pendant) == list(avant)
     calc.depart.value = "0"
     assert "supérieure à 0" in calc.message.texte
     assert "(depart)" not in calc.message.texte  # pas de nom de paramètre Python devant l'élève
@@ -128,6 +131,7 @@ def test_calculateur_saisie_impossible_garde_les_valeurs():
     assert "vide" in calc.message.texte
     calc.depart.value, calc.cible.value = "2 000", "1 500"
     assert "−25\xa0% au total" in calc.message.texte and "baisse" in calc.realisme.texte
+    assert not calc.perime and not calc.depart.en_erreur and not calc.cible.en_erreur
     # une baisse se dit « de moins », jamais « -167 de plus »
     assert "167 de moins chaque mois" in calc.message.texte and "de plus" not in calc.message.texte
     assert "si chaque baisse s'ajoute" in calc.message.texte

@@ -7,10 +7,19 @@ Les pièces communes sont dans ``widgets/base.py`` ; chaque chapitre a son modul
 from coursekit.widgets.base import (
     ChampNombre,
     Curseur,
+    SelectionVide,
     Simulateur,
     TravailDiffere,
     ZoneGraphique,
     ZoneMessage,
 )
 
-__all__ = ["ChampNombre", "Curseur", "Simulateur", "TravailDiffere", "ZoneGraphique", "ZoneMessage"]
+__all__ = [
+    "ChampNombre",
+    "Curseur",
+    "SelectionVide",
+    "Simulateur",
+    "TravailDiffere",
+    "ZoneGraphique",
+    "ZoneMessage",
+]

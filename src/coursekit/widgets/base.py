@@ -5,8 +5,12 @@ Règles suivies par tous les simulateurs du cours :
 - un calculateur de ``coursekit`` fait le calcul, le widget ne fait que lire les
   curseurs, appeler ce calculateur et afficher le résultat ;
 - une saisie impossible (:class:`~coursekit.ErreurSaisie`) s'affiche en français
-  dans la zone de message, à la place du résultat, et rien de ce que l'élève a
-  tapé n'est effacé ;
+  juste sous le champ fautif (:class:`ChampNombre` se vérifie lui-même) et dans la
+  zone de message ; tant qu'elle n'est pas corrigée, le graphique et les chiffres
+  sont estompés (classe ``coursekit-perime``) avec « Résultat à refaire » ; rien de
+  ce que l'élève a tapé n'est effacé ;
+- une sélection vide (:class:`SelectionVide` : aucun canal coché…) efface le
+  graphique et dit en une phrase quoi faire ;
 - le graphique est dessiné une fois puis mis à jour sur place (``set_height``,
   ``set_data``…), et envoyé au navigateur sous forme d'image PNG ;
 - les curseurs suivent la souris pendant qu'on les fait glisser
@@ -37,6 +41,32 @@ from coursekit.validation import nombre_saisi
 
 STYLE_LIBELLE = {"description_width": "15em"}
 LARGEUR_CURSEUR = "38em"
+
+CLASSE_PERIME = "coursekit-perime"
+"""Classe CSS des sorties (graphique, cartes, tableau) qui ne correspondent plus à la saisie."""
+
+CLASSE_CHAMP_FAUX = "coursekit-champ-faux"
+"""Classe CSS d'un champ dont le texte ne se calcule pas."""
+
+TEXTE_PERIME = "Résultat à refaire\u00a0: corrigez la saisie"
+
+STYLE_MESSAGES = (
+    "<style>"
+    f".{CLASSE_PERIME} {{ opacity: 0.35 !important; filter: grayscale(0.7); transition: opacity 0.2s; }}"
+    f".{CLASSE_CHAMP_FAUX} input {{ border: 2px solid #a33a00 !important; background: #fdeee6 !important; }}"
+    "</style>"
+)
+"""Feuille de style des saisies à corriger : envoyée par chaque simulateur (dans son
+bandeau « Résultat à refaire »), elle marche dans Voilà comme dans JupyterLab."""
+
+
+class SelectionVide(ErreurSaisie):
+    """Rien n'est coché ou choisi : le simulateur efface son graphique et affiche la phrase
+    (qui dit quoi faire, par exemple « Cochez au moins un canal… »).
+
+    >>> issubclass(SelectionVide, ErreurSaisie)
+    True
+    """
 
 
 def typographie(texte: str) -> str:
@@ -108,7 +138,37 @@ class ZoneGraphique(widgets.Image):
         self.simulateur: Simulateur | None = None  # renseigné par le simulateur qui l'affiche
         self._finition = TravailDiffere(self, self._finir, DELAI_FINITION)
         self._dessinee = False
+        self._vide = None  # texte affiché à la place des axes quand la sélection est vide
         self.actualiser()
+
+    @property
+    def vide(self) -> bool:
+        """Vrai quand le graphique est effacé (sélection vide)."""
+        return self._vide is not None
+
+    def vider(self, phrase: str = "") -> None:
+        """Efface le graphique (plus aucun axe ni barre) et écrit ``phrase`` à la place.
+
+        Le prochain :meth:`actualiser` rend les axes : le simulateur redessine comme d'habitude."""
+        if self._vide is None:
+            self._axes_caches = [axes for axes in self.figure.axes if axes.get_visible()]
+        else:
+            self._vide.remove()
+        for axes in self._axes_caches:
+            axes.set_visible(False)
+        self._vide = self.figure.text(
+            0.5, 0.5, typographie(phrase), ha="center", va="center", wrap=True, color="#1d3557"
+        )
+        self._finition.annuler()
+        self.value = figure_en_png_rapide(self.figure, figer=False)
+
+    def _rendre_axes(self) -> None:
+        if self._vide is not None:
+            self._vide.remove()
+            self._vide = None
+            for axes in self._axes_caches:
+                axes.set_visible(True)
+            self._dessinee = False  # mise en page complète au retour des axes
 
     @property
     def message(self) -> ZoneMessage:
@@ -126,6 +186,7 @@ class ZoneGraphique(widgets.Image):
 
         Mêmes pixels que ``figure_en_png``, par le chemin rapide (dessin Agg direct,
         compression légère) : c'est ce temps que le professeur attend à chaque geste."""
+        self._rendre_axes()
         try:
             asyncio.get_running_loop()
         except RuntimeError:
@@ -204,7 +265,9 @@ class ChampNombre(widgets.HBox):
     """Champ texte où l'élève tape un nombre à la française (``1 500``, ``12,5``).
 
     Le texte tapé reste tel quel, même faux : :meth:`lire` rend le nombre ou lève
-    :class:`~coursekit.ErreurSaisie` avec une phrase qui dit quoi corriger.
+    :class:`~coursekit.ErreurSaisie` avec une phrase qui dit quoi corriger. Cette
+    phrase s'affiche aussi juste sous le champ (:attr:`erreur`), là où l'élève
+    regarde, et disparaît dès que le texte est juste.
 
     Un champ de montant (unité : le symbole de la devise, ``€`` ou ``DH``…) montre sa
     valeur de départ dans la devise du cours et :meth:`lire` la rend en euros de
@@ -223,9 +286,14 @@ class ChampNombre(widgets.HBox):
             layout=widgets.Layout(width="26em"),
         )
         self.libelle = libelle or description
-        children = [self.champ] + ([widgets.Label(unite)] if unite else [])
+        # Toute la largeur : le message passe à la ligne, juste sous le champ.
+        self.erreur = ZoneMessage(layout=widgets.Layout(width="100%", display="none"))
+        self.erreur.add_class("coursekit-message-champ")
+        children = [self.champ] + ([widgets.Label(unite)] if unite else []) + [self.erreur]
         super().__init__(children, layout=widgets.Layout(flex_flow="row wrap"))
         self.add_class("coursekit-champ-nombre")
+        self.champ.observe(self._verifier, names="value")
+        self._verifier()
 
     @property
     def value(self) -> str:
@@ -235,9 +303,48 @@ class ChampNombre(widgets.HBox):
     def value(self, texte: str) -> None:
         self.champ.value = texte
 
-    def lire(self) -> float:
-        """Le nombre tapé (en euros de référence pour un montant), ou une :class:`~coursekit.ErreurSaisie`."""
-        valeur = nombre_saisi(self.champ.value, self.libelle)
+    @property
+    def en_erreur(self) -> bool:
+        """Vrai quand le message du champ est affiché."""
+        return self.erreur.layout.display != "none"
+
+    def signaler(self, texte: str | None) -> None:
+        """Affiche ``texte`` sous le champ (``None`` : efface le message) ; le texte tapé ne bouge pas."""
+        if texte is None:
+            self.erreur.value = ""
+            self.erreur.layout.display = "none"
+            self.remove_class(CLASSE_CHAMP_FAUX)
+        else:
+            self.erreur.erreur(texte)
+            self.erreur.layout.display = None
+            self.add_class(CLASSE_CHAMP_FAUX)
+
+    def _verifier(self, _changement=None) -> None:
+        if not self.champ.value.strip():
+            self.signaler(None)  # un champ vide n'est faux que si le simulateur en a besoin (lire)
+            return
+        try:
+            nombre_saisi(self.champ.value, self.libelle)
+        except ErreurSaisie as erreur:
+            self.signaler(str(erreur))
+        else:
+            self.signaler(None)
+
+    def lire(self, controle: Callable[[float], float] | None = None) -> float:
+        """Le nombre tapé (en euros de référence pour un montant), ou une
+        :class:`~coursekit.ErreurSaisie` en français, montrée sous le champ.
+
+        ``controle`` (facultatif) vérifie le nombre lu, par exemple
+        ``lambda x: validation.strictement_positif(x, "Le budget")`` : son message
+        s'affiche lui aussi sous le champ."""
+        try:
+            valeur = nombre_saisi(self.champ.value, self.libelle)
+            if controle is not None:
+                valeur = controle(valeur)
+        except ErreurSaisie as erreur:
+            self.signaler(str(erreur))
+            raise
+        self.signaler(None)
         return fmt.vers_reference(valeur) if self.monnaie else valeur
 
     def quand_change(self, fonction: Callable) -> None:
@@ -259,6 +366,9 @@ class Simulateur(widgets.VBox):
     """
 
     titre = "Simulateur"
+    sorties: tuple[str, ...] = ()
+    """Noms des attributs qui affichent des chiffres (cartes, tableau…) : estompés avec le
+    graphique quand une saisie est à corriger, cachés quand la sélection est vide."""
 
     def __init__(self, enfants, **kwargs):
         enfants = list(enfants)
@@ -267,12 +377,19 @@ class Simulateur(widgets.VBox):
         entete = widgets.HTML(f"<h3 style='margin:0.2em 0'>{html.escape(self.titre)}</h3>")
         super().__init__([entete, *enfants], **kwargs)
         self.add_class("coursekit-simulateur")
+        self.graphiques: list[ZoneGraphique] = []
+        self.champs_nombre: list[ChampNombre] = []
         a_voir = list(enfants)
         while a_voir:
             enfant = a_voir.pop()
-            if isinstance(enfant, ZoneGraphique) and enfant.simulateur is None:
-                enfant.simulateur = self
+            if isinstance(enfant, ChampNombre):
+                self.champs_nombre.append(enfant)
+            if isinstance(enfant, ZoneGraphique):
+                self.graphiques.append(enfant)
+                if enfant.simulateur is None:
+                    enfant.simulateur = self
             a_voir.extend(getattr(enfant, "children", ()))
+        self._placer_bandeau()
 
     @property
     def message(self) -> ZoneMessage:
@@ -284,14 +401,111 @@ class Simulateur(widgets.VBox):
             self._zone_message = ZoneMessage()
             return self._zone_message
 
-    def calculer(self, fonction: Callable[[], object]) -> tuple[bool, object]:
-        """Exécute ``fonction`` ; rend ``(True, résultat)`` ou ``(False, None)`` après
-        avoir affiché le message d'une saisie impossible."""
+    @property
+    def bandeau(self) -> widgets.HTML:
+        """« Résultat à refaire : corrigez la saisie », juste au-dessus du graphique, visible
+        seulement quand une saisie est à corriger ; porte aussi la feuille de style des erreurs."""
         try:
-            return True, fonction()
+            return self._bandeau
+        except AttributeError:
+            self._bandeau = widgets.HTML(
+                STYLE_MESSAGES
+                + "<div style='display:inline-block;color:#a33a00;background:#fdeee6;font-weight:bold;"
+                "padding:0.2em 0.7em;border:2px dashed #a33a00;border-radius:6px'>"
+                f"{html.escape(typographie(TEXTE_PERIME))}</div>",
+                layout=widgets.Layout(display="none"),
+            )
+            self._bandeau.add_class("coursekit-bandeau-perime")
+            return self._bandeau
+
+    def _placer_bandeau(self) -> None:
+        """Met le bandeau juste avant le premier graphique (dans la même boîte), sinon sous le titre."""
+        if self.graphiques:
+            cible = self.graphiques[0]
+            a_voir = [self]
+            while a_voir:
+                boite = a_voir.pop()
+                enfants = list(getattr(boite, "children", ()))
+                if cible in enfants:
+                    enfants.insert(enfants.index(cible), self.bandeau)
+                    boite.children = enfants
+                    return
+                a_voir.extend(enfants)
+        entete, *reste = self.children
+        self.children = [entete, self.bandeau, *reste]
+
+    def _widgets_sorties(self) -> list[widgets.DOMWidget]:
+        autres = [getattr(self, nom) for nom in self.sorties if hasattr(self, nom)]
+        return [*self.graphiques, *autres]
+
+    @property
+    def perime(self) -> bool:
+        """Vrai tant que le graphique et les chiffres ne correspondent plus à la saisie."""
+        return self.bandeau.layout.display != "none"
+
+    def marquer_perime(self, perime: bool = True) -> None:
+        """Estompe (ou rend nets) le graphique et les chiffres, et montre (ou cache) le bandeau."""
+        for sortie in self._widgets_sorties():
+            (sortie.add_class if perime else sortie.remove_class)(CLASSE_PERIME)
+        self.bandeau.layout.display = None if perime else "none"
+
+    def selection_vide(self, phrase: str) -> None:
+        """Sélection vide : graphique effacé, chiffres cachés, ``phrase`` dit quoi faire."""
+        self.marquer_perime(False)
+        for graphique in self.graphiques:
+            graphique.vider(phrase)
+        for sortie in self._widgets_sorties():
+            if not isinstance(sortie, ZoneGraphique) and sortie.layout.display != "none":
+                sortie.layout.display = "none"
+                self._caches.append(sortie)
+        self.message.info(phrase)
+
+    @property
+    def _caches(self) -> list:
+        try:
+            return self._sorties_cachees
+        except AttributeError:
+            self._sorties_cachees = []
+            return self._sorties_cachees
+
+    def signaler(self, erreur: ErreurSaisie, perime: bool = True) -> None:
+        """Montre une saisie impossible : phrase dans :attr:`message`, sorties estompées
+        (ou effacées pour une :class:`SelectionVide`). Le champ fautif a déjà son message.
+
+        ``perime=False`` : la saisie fautive ne change pas le résultat affiché (un montant
+        pour la prochaine opération, par exemple), qui reste net."""
+        if isinstance(erreur, SelectionVide):
+            self.selection_vide(str(erreur))
+            return
+        self.message.erreur(str(erreur))
+        if perime:
+            self.marquer_perime(True)
+        # Un calculateur qui refuse une valeur la nomme par le libellé du champ : le message
+        # va aussi sous ce champ (si le champ n'en montre pas déjà un).
+        texte = str(erreur).casefold()
+        for champ in self.champs_nombre:
+            if not champ.en_erreur and champ.libelle.casefold() in texte:
+                champ.signaler(str(erreur))
+
+    def _resultat_a_jour(self) -> None:
+        self.marquer_perime(False)
+        while self._caches:
+            self._caches.pop().layout.display = None
+
+    def calculer(self, fonction: Callable[[], object], perime: bool = True) -> tuple[bool, object]:
+        """Exécute ``fonction`` ; rend ``(True, résultat)`` ou ``(False, None)`` après
+        avoir affiché le message d'une saisie impossible (:meth:`signaler`).
+
+        Un calcul réussi rend le graphique et les chiffres nets : le simulateur les redessine.
+        ``perime=False`` : un contrôle qui ne touche pas au résultat affiché (ni estompé, ni rendu net)."""
+        try:
+            resultat = fonction()
         except ErreurSaisie as erreur:
-            self.message.erreur(str(erreur))
+            self.signaler(erreur, perime=perime)
             return False, None
+        if perime:
+            self._resultat_a_jour()
+        return True, resultat
 
     def differer(self, fonction: Callable[[], object], delai: float, mode: str = "pause") -> TravailDiffere:
         """Un :class:`TravailDiffere` qui exécute ``fonction`` pour ce simulateur
@@ -315,9 +529,9 @@ class TravailDiffere:
 
     - ``mode="pause"`` : le travail part ``delai`` secondes après la **dernière** demande
       (l'élève fait une pause dans sa frappe) ;
-    - ``mode="cadence"`` : au plus un travail tous les ``delai`` secondes ; une demande
-      arrivée tôt est faite tout de suite, les suivantes sont regroupées en un seul
-      travail à la fin de l'intervalle.
+    - ``mode="cadence"`` : au plus un travail tous les ``delai`` secondes, comptées depuis la
+      fin du précédent ; une demande arrivée tôt est faite tout de suite, les suivantes
+      sont regroupées en un seul travail à la fin de l'intervalle.
 
     Le travail lit toujours l'état du moment où il s'exécute : aucune frappe n'est
     perdue, et un seul travail est en attente à la fois. Il s'exécute dans le fil
@@ -383,18 +597,24 @@ class TravailDiffere:
 
     def executer(self) -> None:
         """Fait le travail maintenant ; toute erreur va dans la zone de message du simulateur."""
-        self._dernier = time.monotonic()
         try:
             self.fonction()
         except ErreurSaisie as erreur:
             self.derniere_erreur = erreur
-            self.simulateur.message.erreur(str(erreur))
+            if isinstance(self.simulateur, Simulateur):
+                self.simulateur.signaler(erreur)
+            else:
+                self.simulateur.message.erreur(str(erreur))
         except Exception as erreur:  # noqa: BLE001 - montrée à l'élève, jamais perdue
             self.derniere_erreur = erreur
             detail = f"{type(erreur).__name__} : {erreur}" if str(erreur) else type(erreur).__name__
             self.simulateur.message.erreur(
                 MESSAGE_ERREUR_DIFFEREE.format(erreur=detail), gras="Erreur inattendue :"
             )
+        finally:
+            # L'intervalle du mode « cadence » compte depuis la FIN du dernier travail : un dessin
+            # lent (machine chargée) laisse quand même au noyau le temps de lire les frappes suivantes.
+            self._dernier = time.monotonic()
 
     async def attendre(self) -> None:
         """Attend (dans la boucle d'événements) que le travail programmé soit fait : pour les tests."""

@@ -10,7 +10,6 @@ from coursekit import contenu
 from coursekit import entonnoir as calc
 from coursekit import format as fmt
 from coursekit.donnees import lire_csv
-from coursekit.erreurs import ErreurSaisie
 from coursekit.graphiques.entonnoir import (
     afficher_canaux,
     afficher_entonnoir,
@@ -20,7 +19,7 @@ from coursekit.graphiques.entonnoir import (
     figure_satisfaction,
 )
 from coursekit.tableaux import tableau
-from coursekit.widgets.base import Curseur, Simulateur, ZoneGraphique
+from coursekit.widgets.base import Curseur, SelectionVide, Simulateur, ZoneGraphique
 
 FICHIER_CANAUX = "graine_de_ville_entonnoirs_canaux.csv"
 _TEXTE = {"type": "string", "minLength": 1}
@@ -257,7 +256,7 @@ class SimulateurCanaux(Simulateur):
     def calcul(self):
         """Comparaison des canaux cochés (au moins un)."""
         if not self.canaux_choisis:
-            raise ErreurSaisie("Cochez au moins un canal pour lancer la comparaison.")
+            raise SelectionVide("Cochez au moins un canal pour voir la comparaison des entonnoirs.")
         return calc.comparer_canaux(self.donnees, self.canaux_choisis)
 
     def actualiser(self, _changement=None) -> None:

@@ -276,14 +276,14 @@ class SimulateurPoints(Simulateur):
     def _verifier_saisie(self, _changement=None) -> None:
         """Dès que le champ change : message si la saisie est fausse, sinon la phrase du compte revient
         (sans redessiner le graphique, qui n'a pas changé)."""
-        ok, _ = self.calculer(self.montant.lire)
+        ok, _ = self.calculer(self.montant.lire, perime=False)  # l'historique affiché reste juste
         if ok:
             self.message.info(self._phrase)
 
     def ajouter(self, genre: str) -> bool:
         """Ajoute une opération si elle est possible ; sinon, message et historique intact."""
         ok, operation = self.calculer(
-            lambda: f.lire_operation(genre, self.montant.value, self.montant.libelle)
+            lambda: f.lire_operation(genre, self.montant.value, self.montant.libelle), perime=False
         )
         if not ok:
             return False
@@ -291,7 +291,7 @@ class SimulateurPoints(Simulateur):
             operation = ("achat", fmt.vers_reference(operation[1]))
         candidat = [*self.operations, operation]
         ok, _ = self.calculer(
-            lambda: f.simuler_points(candidat, self.points_par_euro.value, self.valeur_point)
+            lambda: f.simuler_points(candidat, self.points_par_euro.value, self.valeur_point), perime=False
         )
         if not ok:
             return False

@@ -80,6 +80,7 @@ class SimulateurCampagne(Simulateur):
     """Une campagne payante de bout en bout : des impressions aux ventes, puis ROAS et ROI."""
 
     titre = "Simulateur « Campagne »"
+    sorties = ("resultats",)
 
     def __init__(self):
         self.budget = ChampNombre(
@@ -130,10 +131,7 @@ class SimulateurCampagne(Simulateur):
     def actualiser(self, _changement=None) -> None:
         ok, r = self.calculer(self.calcul)
         if not ok:
-            # Le message explique quoi corriger ; on retire les résultats devenus faux.
-            self.resultats.value = ""
-            self.graphique.layout.display = "none"
-            return
+            return  # message sous le champ ; cartes et graphique estompés jusqu'à la correction
         self.resultats.value = cartes_campagne(r)
         hauteurs = (r["budget"], r["chiffre_affaires"], r["marge"])
         for barre, etiquette, hauteur in zip(self.barres, self.etiquettes, hauteurs, strict=True):
@@ -144,7 +142,6 @@ class SimulateurCampagne(Simulateur):
         self.ligne_depense.set_ydata([r["budget"], r["budget"]])
         self.barres[0].axes.set_ylim(0, max(hauteurs) * 1.2)
         self.graphique.actualiser()
-        self.graphique.layout.display = None
         self.message.info(phrase_campagne(r))
 
 
@@ -190,6 +187,7 @@ class TableauDeBordMensuel(Simulateur):
     """Le tableau de bord « objectif vs réalisé » de Graine de Ville, mois par mois ou sur le semestre."""
 
     titre = "Tableau de bord de Graine de Ville"
+    sorties = ("tableau",)
 
     def __init__(self, releves=None):
         self.releves = donnees.lire_csv(FICHIER_RELEVES, kpi.COLONNES_RELEVES) if releves is None else releves
@@ -229,8 +227,7 @@ class TableauDeBordMensuel(Simulateur):
         mois = None if choix == PERIODE else choix
         ok, tdb = self.calculer(lambda: kpi.tableau_de_bord_mensuel(self.releves, mois))
         if not ok:
-            self.tableau.value = ""
-            return
+            return  # tableau et graphique estompés jusqu'à la correction
         periode = "sur le semestre" if mois is None else f"en {nom_du_mois(mois)}"
         self.tableau.value = tableaux.afficher_tableau_de_bord(tdb, f"Graine de Ville, {periode}").to_html()
         liste = list(self.releves["mois"])

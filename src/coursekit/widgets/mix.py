@@ -16,7 +16,7 @@ from coursekit import validation as v
 from coursekit.affichage import COULEUR_ATTEINT, COULEUR_MANQUE, COULEUR_PRINCIPALE
 from coursekit.erreurs import ErreurSaisie
 from coursekit.graphiques.mix import COULEUR_ECARTE, figure_adequation, figure_budget
-from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
+from coursekit.widgets.base import ChampNombre, Curseur, SelectionVide, Simulateur, ZoneGraphique, ZoneMessage
 
 
 def _fiche_politique(politique: mix.Politique) -> str:
@@ -65,6 +65,7 @@ class SelecteurCanaux(Simulateur):
     """Objectif et habitudes de la cible → leviers recommandés, avec la raison et un graphique."""
 
     titre = "Simulateur «\u00a0Quels canaux choisir\u00a0?\u00a0»"
+    sorties = ("liste",)
 
     def __init__(self, objectif: str = "visibilité", habitudes=("Instagram", "TikTok")):
         self.objectif = widgets.ToggleButtons(
@@ -96,8 +97,8 @@ class SelecteurCanaux(Simulateur):
     def calcul(self):
         """La recommandation et les scores de tous les leviers pour les réglages en cours."""
         if not self.habitudes:
-            raise ErreurSaisie(
-                "Cochez au moins une habitude de la cible\u00a0: sans elle, impossible de choisir un canal."
+            raise SelectionVide(
+                "Cochez au moins une habitude de la cible pour voir les canaux qui la touchent."
             )
         objectif, habitudes = self.objectif.value, self.habitudes
         return mix.recommander_leviers(objectif, habitudes), mix.adequation_leviers(objectif, habitudes)
@@ -105,7 +106,6 @@ class SelecteurCanaux(Simulateur):
     def actualiser(self, _changement=None) -> None:
         ok, resultat = self.calculer(self.calcul)
         if not ok:
-            self.liste.value = ""
             return
         reco, scores = resultat
         retenus = set(reco.noms)
@@ -184,7 +184,9 @@ class SimulateurBudget(Simulateur):
     def calcul(self):
         """Le tableau de répartition pour les réglages en cours."""
         try:
-            total = v.strictement_positif(self.total.lire(), "Le budget total", "pour être réparti")
+            total = self.total.lire(
+                lambda x: v.strictement_positif(x, "Le budget total", "pour être réparti")
+            )
         except ErreurSaisie as erreur:
             # Les curseurs continuent de répondre pendant que le budget est à corriger.
             somme = 100 - mix.ecart_a_cent(self.parts, self.reserve.value)
@@ -196,7 +198,7 @@ class SimulateurBudget(Simulateur):
     def actualiser(self, _changement=None) -> None:
         ok, tableau = self.calculer(self.calcul)
         if not ok:
-            return  # le message dit quoi corriger ; curseurs et graphique restent en place
+            return  # message sous le champ ; curseurs gardés, graphique estompé jusqu'à la correction
         montants = tableau["montant"].tolist()
         for barre, etiquette, montant, part in zip(
             self.barres, self.etiquettes, montants, tableau["part"], strict=True

@@ -330,6 +330,7 @@ class SimulateurCentreContacts(Simulateur):
     """Une heure de centre de contacts : appels, équipe, DMT → taux de service, attente, occupation, coût."""
 
     titre = "Simulateur « Centre de contacts »"
+    sorties = ("resultats",)
 
     def __init__(self):
         h = _section("centre_contacts")
@@ -383,8 +384,7 @@ class SimulateurCentreContacts(Simulateur):
     def actualiser(self, _changement=None) -> None:
         ok, r = self.calculer(self.calcul)
         if not ok:
-            self.resultats.value = ""
-            return
+            return  # cartes et graphique estompés par Simulateur jusqu'à la correction
         courbes = [self.calcul(n) for n in range(1, CONSEILLERS_MAX + 1)]
         self.courbe_service.set_ydata([c["taux_service"] for c in courbes])
         self.courbe_decroche.set_ydata([c["taux_decroche"] for c in courbes])

@@ -102,6 +102,7 @@ class CalculateurCroissance(Simulateur):
     """Départ, cible et durée → croissance totale et mensuelle, trajectoires linéaire et composée."""
 
     titre = "Calculateur de croissance"
+    sorties = ("realisme",)
     EXEMPLES = {
         e["libelle"]: (fmt.nombre(e["depart"], 0), fmt.nombre(e["cible"], 0), e["mois"])
         for e in contenu.section("04", "exemples_croissance", SCHEMA_EXEMPLES)
@@ -224,8 +225,7 @@ class CalculateurCroissance(Simulateur):
         self._caler_mois_lu.demander()
         ok, resultat = self.calculer(self.calcul)
         if not ok:
-            self.resultat = None
-            self.realisme.value = ""
+            self.resultat = None  # le jugement affiché reste, estompé, jusqu'à la correction
             return
         self.resultat = resultat
         self._dessiner(resultat)
