@@ -1,5 +1,8 @@
-"""Chapitres 00 à 02 : contenu lu dans les fichiers YAML, réponses hors de vue, correcteurs
-qui ne se laissent pas berner, typographie française."""
+"""Chapitres 00 à 02 : contenu lu dans les fichiers YAML, un widget par exercice, correcteurs
+qui ne se laissent pas berner, typographie française.
+
+Qu'aucune réponse ne soit visible est vérifié pour tous les chapitres dans
+``test_edition_eleve_sans_reponses.py``."""
 
 import copy
 import html
@@ -10,7 +13,6 @@ import nbformat
 import pytest
 
 from coursekit import contenu, glossaire, mix, quiz, swot
-from coursekit import format as fmt
 from coursekit.widgets import introduction as w_intro
 from coursekit.widgets import swot as w_swot
 from coursekit.widgets.swot import ConstructeurSwot
@@ -197,43 +199,7 @@ def test_un_classement_tout_dans_la_meme_case_echoue():
         swot.corriger_classement(["aaa"] * len(constats))
 
 
-# --- les réponses restent hors de vue ---------------------------------------------------------
-
-
-def _cellules_visibles(carnet):
-    for cellule in carnet.cells:
-        if "solution" in cellule.metadata.get("tags", []):
-            continue
-        textes = [cellule.source]
-        for sortie in cellule.get("outputs", []):
-            if sortie.get("output_type") == "stream":
-                textes.append(sortie["text"])
-            for cle, valeur in sortie.get("data", {}).items():
-                if cle.startswith("text/"):
-                    textes.append(valeur if isinstance(valeur, str) else "".join(valeur))
-        yield "\n".join(textes)
-
-
-def _reponses(numero):
-    donnees = contenu.charger(numero)
-    for ident, exercice in donnees.get("exercices", {}).items():
-        if exercice["type"] == "qcm":
-            bonne = next(p for p in exercice["propositions"] if p.get("juste"))
-            yield ident, [bonne["explication"]]
-        else:
-            valeur = quiz.valeur_attendue(exercice, donnees)
-            formes = {fmt.nombre(valeur, 2), f"{valeur:.2f}", fmt.monnaie(valeur, 2)}
-            yield ident, [exercice["explication"], *formes]
-
-
-@pytest.mark.parametrize("numero", list(CHAPITRES))
-def test_aucune_reponse_visible_hors_des_solutions(numero):
-    carnet = nbformat.read(RACINE / "notebooks" / f"{CHAPITRES[numero]}.ipynb", as_version=4)
-    visible = "\n".join(_cellules_visibles(carnet))
-    assert "verifier_reponse(" not in visible and "attendu=" not in visible
-    for ident, reponses in _reponses(numero):
-        for reponse in reponses:
-            assert reponse not in visible, f"exercice « {ident} » : « {reponse} » est visible"
+# --- chaque exercice a son widget (les réponses hors de vue : test_edition_eleve_sans_reponses.py) ---
 
 
 @pytest.mark.parametrize("numero", list(CHAPITRES))

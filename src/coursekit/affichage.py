@@ -123,8 +123,70 @@ def preparer_notebook() -> None:
         )
         erreurs_en_francais(ipython)
         impressions_a_la_francaise()
+        _etat["origines"] = origines_des_noms(_chemin_du_notebook(ipython))
     if _etat["projecteur"]:
         display(HTML(style_widgets_html()))
+
+
+PREPARATION = "la cellule de préparation, tout en haut du notebook"
+MENU_AU_DESSUS = "menu Exécution → Exécuter tout au-dessus de la cellule sélectionnée"
+
+
+def _chemin_du_notebook(ipython) -> str | None:
+    """Le notebook de ce noyau : JupyterLab le donne au noyau (``JPY_SESSION_NAME``, ``__session__``)."""
+    return os.environ.get("JPY_SESSION_NAME") or getattr(ipython, "user_ns", {}).get("__session__")
+
+
+def _noms_crees(source: str) -> set[str]:
+    """Les noms qu'une cellule de code crée (affectation, import, def, class, for, with)."""
+    import ast
+
+    try:
+        arbre = ast.parse(source)
+    except SyntaxError:
+        return set()
+    noms = set()
+    for noeud in ast.walk(arbre):
+        if isinstance(noeud, ast.Name) and isinstance(noeud.ctx, ast.Store):
+            noms.add(noeud.id)
+        elif isinstance(noeud, ast.alias):
+            noms.add((noeud.asname or noeud.name).split(".")[0])
+        elif isinstance(noeud, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            noms.add(noeud.name)
+    return noms
+
+
+def origines_des_noms(chemin) -> dict[str, str]:
+    """Pour chaque nom créé par une cellule du notebook ``chemin``, où est la cellule à exécuter d'abord :
+    la cellule de préparation, ou la partie dont le titre est au-dessus d'elle. Le premier endroit compte.
+
+    >>> import nbformat, tempfile, pathlib
+    >>> carnet = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import coursekit as ck"),
+    ...     nbformat.v4.new_markdown_cell("## 2. Le **simulateur**"), nbformat.v4.new_code_cell("outil = 1")])
+    >>> chemin = pathlib.Path(tempfile.mkdtemp()) / "essai.ipynb"; nbformat.write(carnet, chemin)
+    >>> origines_des_noms(chemin)["outil"], origines_des_noms(chemin)["ck"] == PREPARATION
+    ('la partie « 2. Le simulateur »', True)
+    """
+    import re
+
+    import nbformat
+
+    try:
+        carnet = nbformat.read(chemin, as_version=4)
+    except Exception:  # noqa: BLE001 - pas de notebook lisible : le message reste général
+        return {}
+    origines: dict[str, str] = {}
+    partie = PREPARATION
+    for cellule in carnet.cells:
+        if cellule.cell_type == "markdown":
+            for ligne in cellule.source.splitlines():
+                if re.match(r"#{1,6}\s", ligne):
+                    titre = re.sub(r"[*_`]", "", ligne.lstrip("#")).strip()
+                    partie = f"la partie « {titre} »"
+        elif cellule.cell_type == "code":
+            for nom in _noms_crees(cellule.source):
+                origines.setdefault(nom, partie)
+    return origines
 
 
 def message_erreur(erreur: BaseException) -> str | None:
@@ -149,12 +211,17 @@ def _message_brut(erreur: BaseException, ErreurSaisie) -> str | None:  # noqa: N
         if nom == "ck":
             return (
                 "Le cours n'est pas encore chargé : exécutez d'abord la toute première cellule du notebook "
-                "(la préparation, repliée en haut de la page), puis cette cellule-ci. Le plus simple : "
-                "menu Exécuter → Exécuter toutes les cellules au-dessus."
+                f"(la préparation, repliée en haut de la page), puis cette cellule-ci. Le plus simple : {MENU_AU_DESSUS}."
+            )
+        origine = _etat.get("origines", {}).get(nom)
+        if origine:
+            return (
+                f"« {nom} » n'existe pas encore : il est créé par une cellule de {origine}. Exécutez d'abord "
+                f"les cellules au-dessus de celle-ci, dans l'ordre ({MENU_AU_DESSUS}), puis cette cellule-ci."
             )
         return (
             f"« {nom} » n'existe pas encore : exécutez d'abord les cellules au-dessus de celle-ci, "
-            "dans l'ordre (menu Exécuter → Exécuter toutes les cellules au-dessus), puis cette cellule-ci."
+            f"dans l'ordre ({MENU_AU_DESSUS}), puis cette cellule-ci."
         )
     return None
 

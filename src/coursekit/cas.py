@@ -23,8 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from coursekit import contenu
+from coursekit.schemas import TEXTE as _TEXTE
 
-_TEXTE = {"type": "string", "minLength": 1}
 _POSITIF = {"type": "number", "minimum": 0}
 
 SCHEMA = {

@@ -22,8 +22,8 @@ import pandas as pd
 from coursekit import contenu
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
+from coursekit.schemas import TEXTE as _TEXTE
 
-_TEXTE = {"type": "string", "minLength": 1}
 SCHEMA_AIDAR = {"type": "array", "minItems": 5, "maxItems": 5, "items": _TEXTE}
 SCHEMA_SATISFACTION = {
     "type": "object",

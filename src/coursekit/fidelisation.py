@@ -22,8 +22,8 @@ from coursekit import contenu
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
 from coursekit.kpi import part_en_pourcent
+from coursekit.schemas import TEXTE as _TEXTE
 
-_TEXTE = {"type": "string", "minLength": 1}
 _POSITIF = {"type": "number", "minimum": 0}
 
 SCHEMA_PROGRAMME = {

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from coursekit import contenu
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
+from coursekit.schemas import TEXTE as _TEXTE
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,6 @@ class Terme:
     chapitre: str
 
 
-_TEXTE = {"type": "string", "minLength": 1}
 SCHEMA = {
     "type": "object",
     "required": ["termes"],

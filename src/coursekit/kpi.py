@@ -14,6 +14,7 @@ import pandas as pd
 from coursekit import contenu
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
+from coursekit.schemas import TEXTE as _TEXTE
 
 UNITES = ("nombre", "euros", "pourcent", "ratio")
 SENS = ("hausse", "baisse")
@@ -351,7 +352,6 @@ def simuler_campagne(budget, impressions, taux_clic, taux_conversion, panier_moy
 # Les KPI selon l'objectif
 # ---------------------------------------------------------------------------
 
-_TEXTE = {"type": "string", "minLength": 1}
 
 SCHEMA_KPI_PAR_OBJECTIF = {
     "type": "array",

@@ -24,26 +24,19 @@ from coursekit import contenu
 from coursekit import format as fmt
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
+from coursekit.schemas import TEXTE as _TEXTE
+from coursekit.schemas import TEXTES as _TEXTES
+from coursekit.schemas import objet as _objet
 
 # ---------------------------------------------------------------------------
 # Schémas des sections du fichier de contenu (ce qu'un professeur peut y changer)
 # ---------------------------------------------------------------------------
 
 CHAPITRE = "01"
-_TEXTE = {"type": "string", "minLength": 1}
-_TEXTES = {"type": "array", "minItems": 1, "items": _TEXTE}
+
 _DICO_TEXTES = {"type": "object", "minProperties": 1, "additionalProperties": _TEXTE}
 _POSITIF = {"type": "number", "minimum": 0}
 _POURCENT = {"type": "number", "minimum": 0, "maximum": 100}
-
-
-def _objet(proprietes: dict, obligatoires=None) -> dict:
-    return {
-        "type": "object",
-        "required": list(proprietes) if obligatoires is None else obligatoires,
-        "additionalProperties": False,
-        "properties": proprietes,
-    }
 
 
 def _liste_de(schema: dict) -> dict:

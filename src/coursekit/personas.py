@@ -26,6 +26,7 @@ from numbers import Real
 
 from coursekit import contenu
 from coursekit.erreurs import ErreurSaisie
+from coursekit.schemas import TEXTE as _TEXTE
 from coursekit.travaux import lire_donnees, lire_texte, texte_travail
 
 AGE_MAXIMUM = 120
@@ -41,7 +42,7 @@ CHAMPS_LISTE: tuple[str, ...] = (
     "parcours",
 )
 
-_TEXTE = {"type": "string", "minLength": 1}
+
 _LISTE = {"type": "array", "items": _TEXTE}
 _TOUS_LES_CHAMPS = ("nom", "age", *CHAMPS_TEXTE[1:], *CHAMPS_LISTE, "budget")
 SCHEMA_FICHE = {

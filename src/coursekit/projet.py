@@ -19,9 +19,8 @@ import pandas as pd
 from coursekit import contenu
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
+from coursekit.schemas import TEXTE as _TEXTE
 from coursekit.travaux import lire_donnees, lire_texte, texte_travail
-
-_TEXTE = {"type": "string", "minLength": 1}
 
 SCHEMA_ETAPES = {
     "type": "array",

@@ -28,7 +28,7 @@ from coursekit import contenu
 from coursekit import format as fmt
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
-from coursekit.widgets.base import ChampNombre, ZoneMessage
+from coursekit.widgets.base import ChampNombre, ZoneMessage, note_reouverture
 
 ESSAIS_AVANT_CORRECTION = 2
 _MODULES_DE_CALCUL = (
@@ -393,8 +393,11 @@ class Quiz(widgets.VBox):
         self.score = ZoneMessage()
         self.bouton = widgets.Button(description="Voir mon score", layout={"width": "auto"})
         self.bouton.on_click(lambda _b: self.compter())
-        entete = widgets.HTML(f"<h3 style='margin:0.2em 0'>{html.escape(titre)}</h3>")
+        entete = widgets.HTML(
+            f"<h3 style='margin:0.2em 0'>{html.escape(titre)}</h3>{note_reouverture('Ce quiz', 'répondre')}"
+        )
         super().__init__([entete, *self.questions, self.bouton, self.score])
+        self.add_class("coursekit-reouvrable")
         souvenirs = [q.souvenir for q in self.questions if getattr(q, "souvenir", None)]
         if souvenirs:
             justes = sum(bool(s["juste"]) for s in souvenirs)

@@ -58,3 +58,26 @@ def explication(erreur: jsonschema.ValidationError, noms_des_types: Mapping[str,
         "const": f"on attend « {attendu} »",
     }
     return messages.get(cas, "la valeur n'a pas la forme attendue")
+
+
+# --- morceaux de schémas communs aux sections de contenu des modules -------------------------
+
+TEXTE = {"type": "string", "minLength": 1}
+"""Un texte non vide."""
+
+TEXTES = {"type": "array", "minItems": 1, "items": TEXTE}
+"""Une liste d'au moins un texte non vide."""
+
+
+def objet(proprietes: dict, obligatoires=None) -> dict:
+    """Un objet aux seules clés ``proprietes``, toutes obligatoires sauf si ``obligatoires`` est donné.
+
+    >>> objet({"nom": TEXTE})["required"], objet({"nom": TEXTE}, [])["required"]
+    (['nom'], [])
+    """
+    return {
+        "type": "object",
+        "required": list(proprietes) if obligatoires is None else obligatoires,
+        "additionalProperties": False,
+        "properties": proprietes,
+    }

@@ -26,21 +26,14 @@ from dataclasses import dataclass, field
 
 from coursekit import contenu
 from coursekit.erreurs import ErreurSaisie
+from coursekit.schemas import TEXTE as _TEXTE
+from coursekit.schemas import TEXTES as _TEXTES
+from coursekit.schemas import objet as _objet
 from coursekit.travaux import lire_donnees, lire_texte, texte_travail
 
 CHAPITRE = "02"
-_TEXTE = {"type": "string", "minLength": 1}
-_TEXTES = {"type": "array", "minItems": 1, "items": _TEXTE}
+
 _QUADRANT = {"enum": ["forces", "faiblesses", "opportunites", "menaces"]}
-
-
-def _objet(proprietes: dict, obligatoires=None) -> dict:
-    return {
-        "type": "object",
-        "required": list(proprietes) if obligatoires is None else obligatoires,
-        "additionalProperties": False,
-        "properties": proprietes,
-    }
 
 
 def _par_quadrant(schema: dict) -> dict:

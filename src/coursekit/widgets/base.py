@@ -355,6 +355,35 @@ class ChampNombre(widgets.HBox):
         return f"Champ « {self.champ.description} »"
 
 
+NOTE_REOUVERTURE = (
+    "{quoi} montre son dernier état enregistré, mais ne répond plus : pour {action}, "
+    "réexécutez le notebook (menu Exécution → Exécuter toutes les cellules)."
+)
+
+
+def note_reouverture(quoi: str = "Ce simulateur", action: str = "le faire bouger") -> str:
+    """HTML d'une phrase cachée tant que le widget est relié au noyau.
+
+    Un notebook enregistré garde l'état de ses widgets (réglage ``saveState`` du cours) : rouvert
+    après l'arrêt du noyau, il montre le dernier état, et le gestionnaire de widgets marque alors
+    chaque vue de la classe ``jupyter-widgets-disconnected``. La phrase n'apparaît qu'à ce moment-là :
+    le style voyage avec l'état enregistré, sans JavaScript ni extension. L'icône de lien rompu
+    qu'ipywidgets met alors devant chaque élément est retirée : la phrase dit la même chose.
+
+    >>> "Ce quiz montre son dernier état" in note_reouverture("Ce quiz", "répondre")
+    True
+    """
+    phrase = typographie(NOTE_REOUVERTURE.format(quoi=quoi, action=action))
+    return (
+        "<style>.coursekit-reouverture{display:none}"
+        ".jupyter-widgets-disconnected .coursekit-reouverture{display:block;margin:0.2em 0;"
+        "padding:0.3em 0.6em;border-left:4px solid #b35900;background:#fff4e5;color:#3d2600}"
+        ".coursekit-reouvrable.jupyter-widgets-disconnected::before,"
+        ".coursekit-reouvrable .jupyter-widgets-disconnected::before{content:none}</style>"
+        f"<p class='coursekit-reouverture'>{html.escape(phrase, quote=False)}</p>"
+    )
+
+
 class Simulateur(widgets.VBox):
     """Base des simulateurs : titre, zone de message et calcul protégé.
 
@@ -374,9 +403,12 @@ class Simulateur(widgets.VBox):
         enfants = list(enfants)
         if self.message not in enfants:
             enfants.append(self.message)
-        entete = widgets.HTML(f"<h3 style='margin:0.2em 0'>{html.escape(self.titre)}</h3>")
+        entete = widgets.HTML(
+            f"<h3 style='margin:0.2em 0'>{html.escape(self.titre)}</h3>{note_reouverture()}"
+        )
         super().__init__([entete, *enfants], **kwargs)
         self.add_class("coursekit-simulateur")
+        self.add_class("coursekit-reouvrable")
         self.graphiques: list[ZoneGraphique] = []
         self.champs_nombre: list[ChampNombre] = []
         a_voir = list(enfants)

@@ -18,11 +18,12 @@ from coursekit.graphiques.entonnoir import (
     figure_entonnoir,
     figure_satisfaction,
 )
+from coursekit.schemas import TEXTE as _TEXTE
 from coursekit.tableaux import tableau
 from coursekit.widgets.base import Curseur, SelectionVide, Simulateur, ZoneGraphique
 
 FICHIER_CANAUX = "graine_de_ville_entonnoirs_canaux.csv"
-_TEXTE = {"type": "string", "minLength": 1}
+
 SCHEMA_TAUX = {
     "type": "array",
     "minItems": 5,

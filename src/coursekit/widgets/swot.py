@@ -20,6 +20,8 @@ from coursekit.erreurs import ErreurSaisie
 from coursekit.format import nombre, pourcent
 from coursekit.graphiques.base import figure_en_png
 from coursekit.graphiques.swot import COULEURS_SWOT, figure_interaction, figure_swot, remplir_swot
+from coursekit.schemas import TEXTE as _TEXTE
+from coursekit.schemas import objet as _objet
 from coursekit.swot import (
     CONSTATS_GRAINE_DE_VILLE,
     EFFET,
@@ -42,18 +44,6 @@ from coursekit.swot import (
 )
 from coursekit.travaux import Carnet, nom_affiche
 from coursekit.widgets.base import ChampNombre, Simulateur, ZoneGraphique, ZoneMessage
-
-_TEXTE = {"type": "string", "minLength": 1}
-
-
-def _objet(proprietes: dict) -> dict:
-    return {
-        "type": "object",
-        "required": list(proprietes),
-        "additionalProperties": False,
-        "properties": proprietes,
-    }
-
 
 SCHEMAS: dict[str, dict] = {
     "grille_observation": _objet(
