@@ -56,3 +56,18 @@ def test_dans_un_notebook_la_cellule_reste_en_erreur_avec_le_message_francais():
     assert "Écrivez-la ainsi\xa0: reponse = 0.05\n" in zero.traceback[0]
     # La virgule de « 0,75 » se lit (un couple de nombres) : la correction vient de la cellule elle-même.
     assert "écrivez reponse = 0.75 " in virgule.text
+
+
+@pytest.mark.parametrize("chapitre", ["00-introduction", "04-objectifs-smart", "05-entonnoir-aidar"])
+def test_le_rappel_d_ecriture_precede_chaque_cellule_a_completer(chapitre):
+    """Le même rappel (coursekit.affichage.REGLES_CALCUL) au-dessus de chaque « reponse = None »."""
+    from pathlib import Path
+
+    from coursekit.affichage import REGLES_CALCUL
+
+    carnet = nbformat.read(Path(__file__).parent.parent / "notebooks" / f"{chapitre}.ipynb", as_version=4)
+    a_completer = [i for i, c in enumerate(carnet.cells) if c.source.startswith("reponse = None")]
+    assert a_completer
+    for i in a_completer:
+        au_dessus = carnet.cells[i - 1]
+        assert au_dessus.cell_type == "markdown" and REGLES_CALCUL in au_dessus.source

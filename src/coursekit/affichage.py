@@ -180,11 +180,14 @@ def erreurs_en_francais(ipython) -> None:
     ipython.set_custom_exc((NameError, ErreurSaisie, SyntaxError), gerer)
 
 
-#: Les règles d'écriture d'un calcul en Python, rappelées à l'élève dont la cellule ne se lit pas.
-REGLES_CALCUL = (
-    "En Python, × s'écrit *, ÷ s'écrit /, la virgule décimale est un point (0.75), "
-    "et l'on n'écrit ni espace dans les nombres (400000), ni %, ni € : 2 % s'écrit 2 / 100."
+#: Les règles d'écriture d'un calcul en Python. Le même texte (typographie française comprise) est
+#: rappelé au-dessus de chaque cellule « remplacez None » des chapitres (un test y veille) et dans
+#: le message d'une cellule que Python ne sait pas lire.
+REGLES_CALCUL = corriger(
+    "En Python, × s'écrit `*`, ÷ s'écrit `/`, la virgule décimale est un point (`0.75`), "
+    "et l'on n'écrit ni espace dans les nombres (`400000`), ni `%`, ni `€` : 2 % s'écrit `2 / 100`."
 )
+
 
 _CORRECTIONS_CALCUL = (
     (r"[×✕]", "*", "× s'écrit *"),
@@ -235,7 +238,7 @@ def message_syntaxe(erreur: SyntaxError) -> str:
             f"{entete}\n{corriger('Écrivez-la ainsi : ')}{corrigee}\n"
             f"({corriger(', '.join(changes))}), puis exécutez de nouveau la cellule."
         )
-    return f"{entete}\n{corriger(REGLES_CALCUL)} Vérifiez aussi que chaque parenthèse ouverte est refermée."
+    return f"{entete}\n{REGLES_CALCUL.replace('`', '')} Vérifiez aussi que chaque parenthèse ouverte est refermée."
 
 
 def _se_lit(code: str) -> bool:
