@@ -74,7 +74,31 @@ def test_qcm_sans_reponse_ne_compte_pas_un_essai():
 def test_virgule_decimale_dans_une_cellule_de_code():
     retour = corriger_nombre((0, 75), 0.75)
     assert not retour.juste
-    assert "écrivez reponse = 0.75" in retour.explication
+    assert "remplacez chaque virgule décimale par un point" in retour.explication
+
+
+def test_virgule_decimale_la_ligne_corrigee_vient_du_texte_tape():
+    from coursekit.quiz import lire_reponse
+
+    with pytest.raises(ErreurSaisie, match=r"écrivez reponse = 0\.75 "):
+        lire_reponse((0, 75), source="reponse = 0,75\nck.quiz.verifier('06', 'cpa', reponse)")
+    with pytest.raises(ErreurSaisie, match=r"écrivez reponse = 1\.00 "):
+        lire_reponse((1, 0), source="reponse = 1,00")
+
+
+@pytest.mark.parametrize(
+    ("couple", "source"),
+    [((2, 20), "reponse = 2,5 * 4"), ((0, 5), ""), ((10, 7), "reponse = (10,7)")],
+)
+def test_virgule_decimale_sans_nombre_devine(couple, source):
+    """Le couple seul ne dit pas ce qui a été tapé : aucun nombre proposé (2.20, 0.5, 10.7 seraient faux)."""
+    from coursekit.quiz import lire_reponse
+
+    with pytest.raises(ErreurSaisie) as erreur:
+        lire_reponse(couple, source=source)
+    message = str(erreur.value)
+    assert "remplacez chaque virgule décimale par un point" in message
+    assert f"{couple[0]}.{couple[1]}" not in message and "écrivez reponse =" not in message
 
 
 def test_verifier_lit_le_contenu(capsys):
@@ -89,6 +113,7 @@ def test_verifier_lit_le_contenu(capsys):
     quiz.verifier("06", "cpa", 40)
     assert "Correction" in capsys.readouterr().out
     quiz.verifier("06", "cpa", (12, 5))
-    assert "écrivez reponse = 12.5" in capsys.readouterr().out
+    sortie = capsys.readouterr().out
+    assert "remplacez chaque virgule décimale par un point" in sortie and "12.5" not in sortie
     quiz.verifier("06", "cpa", 50)
     assert "✔" in capsys.readouterr().out

@@ -9,9 +9,12 @@ préparation de chaque chapitre.
 from __future__ import annotations
 
 import os
+import re
 
 import matplotlib as mpl
 from IPython.display import HTML, display
+
+from coursekit.typographie import corriger
 
 PALETTE = {
     "bleu": "#0072B2",
@@ -199,6 +202,8 @@ def message_erreur(erreur: BaseException) -> str | None:
     from coursekit.erreurs import ErreurSaisie
     from coursekit.widgets.base import typographie
 
+    if isinstance(erreur, SyntaxError):
+        return message_syntaxe(erreur)
     texte = _message_brut(erreur, ErreurSaisie)
     return typographie(texte) if texte else None
 
@@ -239,7 +244,76 @@ def erreurs_en_francais(ipython) -> None:
 
     from coursekit.erreurs import ErreurSaisie
 
-    ipython.set_custom_exc((NameError, ErreurSaisie), gerer)
+    ipython.set_custom_exc((NameError, ErreurSaisie, SyntaxError), gerer)
+
+
+#: Les règles d'écriture d'un calcul en Python. Le même texte (typographie française comprise) est
+#: rappelé au-dessus de chaque cellule « remplacez None » des chapitres (un test y veille) et dans
+#: le message d'une cellule que Python ne sait pas lire.
+REGLES_CALCUL = corriger(
+    "En Python, × s'écrit `*`, ÷ s'écrit `/`, la virgule décimale est un point (`0.75`), "
+    "et l'on n'écrit ni espace dans les nombres (`400000`), ni `%`, ni `€` : 2 % s'écrit `2 / 100`."
+)
+
+
+_CORRECTIONS_CALCUL = (
+    (r"[×✕]", "*", "× s'écrit *"),
+    (r"÷", "/", "÷ s'écrit /"),
+    (r"[−–]", "-", "le signe moins s'écrit -"),
+    (r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", "pas d'espace dans les nombres"),
+    (r"(?<=\d),(?=\d)", ".", "la virgule décimale est un point"),
+    (r"(\d+(?:\.\d+)?)\s*%", r"(\1 / 100)", "un pourcentage s'écrit divisé par 100"),
+    (r"\s*(?:€|\bEUR\b|\bDH\b|\bMAD\b)", "", "pas de symbole de monnaie"),
+)
+
+
+def corriger_calcul(ligne: str) -> tuple[str, list[str]]:
+    """La ligne de calcul réécrite en Python, et ce qui a été changé (pour l'expliquer à l'élève).
+
+    Le commentaire éventuel (après ``#``) est laissé tel quel.
+
+    >>> corriger_calcul("reponse = 6000 ÷ (400 000 × 2 %)")
+    ('reponse = 6000 / (400000 * (2 / 100))', ["× s'écrit *", "÷ s'écrit /", "pas d'espace dans les nombres", "un pourcentage s'écrit divisé par 100"])
+    >>> corriger_calcul("reponse = 0,05 €  # en euros")
+    ('reponse = 0.05  # en euros', ['la virgule décimale est un point', 'pas de symbole de monnaie'])
+    """
+    code, diese, commentaire = ligne.strip().partition("#")
+    changes = []
+    for motif, remplacement, explication in _CORRECTIONS_CALCUL:
+        nouveau = re.sub(motif, remplacement, code)
+        if nouveau != code:
+            changes.append(explication)
+            code = nouveau
+    if not diese:
+        return code.rstrip(), changes
+    return f"{code.rstrip()}  #{commentaire}" if code.strip() else f"#{commentaire}", changes
+
+
+def message_syntaxe(erreur: SyntaxError) -> str:
+    """La phrase française pour une cellule que Python ne sait pas lire, avec la ligne corrigée si possible.
+
+    >>> erreur = SyntaxError("invalid character", ("<cellule>", 1, 15, "reponse = 6000 ÷ 12\\n"))
+    >>> message_syntaxe(erreur).splitlines()
+    ['Python ne sait pas lire la ligne 1\\xa0: reponse = 6000 ÷ 12', 'Écrivez-la ainsi\\xa0: reponse = 6000 / 12', "(÷ s'écrit /), puis exécutez de nouveau la cellule."]
+    """
+    ligne = (erreur.text or "").strip()
+    numero = f"la ligne {erreur.lineno}" if erreur.lineno else "une ligne"
+    entete = corriger(f"Python ne sait pas lire {numero} : ") + ligne
+    corrigee, changes = corriger_calcul(ligne) if ligne else ("", [])
+    if changes and _se_lit(corrigee):
+        return (
+            f"{entete}\n{corriger('Écrivez-la ainsi : ')}{corrigee}\n"
+            f"({corriger(', '.join(changes))}), puis exécutez de nouveau la cellule."
+        )
+    return f"{entete}\n{REGLES_CALCUL.replace('`', '')} Vérifiez aussi que chaque parenthèse ouverte est refermée."
+
+
+def _se_lit(code: str) -> bool:
+    try:
+        compile(code, "<cellule>", "exec")
+    except (SyntaxError, ValueError):
+        return False
+    return True
 
 
 def impressions_a_la_francaise() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import importlib
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -73,26 +74,64 @@ def corriger_qcm(choix: int | None, bonne: int, explications: Sequence[str]) -> 
     return Retour(choix == bonne, prefixe + explications[choix])
 
 
-def lire_reponse(reponse) -> float:
-    """Le nombre d'une réponse d'élève : ``"16,7"``, ``16.7``… ; une virgule Python reçoit la correction exacte.
+def lire_reponse(reponse, source: str | None = None) -> float:
+    """Le nombre d'une réponse d'élève : ``"16,7"``, ``16.7``… ; une virgule Python reçoit la correction.
 
-    En Python, ``reponse = 0,75`` ne donne pas un nombre mais le couple ``(0, 75)`` :
-    on le dit, avec la ligne à écrire.
+    En Python, ``reponse = 0,75`` ne donne pas un nombre mais le couple ``(0, 75)``. Le couple
+    seul ne dit pas ce que l'élève a tapé (``reponse = 2,5 * 4`` donne aussi un couple,
+    ``(2, 20)``) : la ligne corrigée n'est proposée que si le texte de la cellule
+    (``source``, par défaut la cellule en cours dans Jupyter) montre ``reponse = 0,75`` ;
+    sinon, le message dit quoi changer sans proposer de nombre.
 
     >>> lire_reponse("16,7")
     16.7
-    >>> lire_reponse((0, 75))
+    >>> lire_reponse((0, 75), source="reponse = 0,75")
     Traceback (most recent call last):
     ...
     coursekit.erreurs.ErreurSaisie: Python lit « 0,75 » comme deux nombres séparés : écrivez reponse = 0.75 (avec un point à la place de la virgule), puis exécutez la cellule.
+    >>> lire_reponse((2, 20), source="reponse = 2,5 * 4")
+    Traceback (most recent call last):
+    ...
+    coursekit.erreurs.ErreurSaisie: Python lit la virgule comme un séparateur entre deux nombres : remplacez chaque virgule décimale par un point (par exemple 0.05 et non 0,05), puis exécutez la cellule.
     """
     if isinstance(reponse, tuple) and len(reponse) == 2 and all(isinstance(x, int) for x in reponse):
-        entier, decimales = reponse
+        ligne = _ligne_reponse_a_virgule(source if source is not None else _cellule_en_cours(), reponse)
+        if ligne:
+            raise ErreurSaisie(
+                f"Python lit « {ligne} » comme deux nombres séparés : écrivez "
+                f"reponse = {ligne.replace(',', '.')} (avec un point à la place de la virgule), "
+                "puis exécutez la cellule."
+            )
         raise ErreurSaisie(
-            f"Python lit « {entier},{decimales} » comme deux nombres séparés : écrivez "
-            f"reponse = {entier}.{decimales} (avec un point à la place de la virgule), puis exécutez la cellule."
+            "Python lit la virgule comme un séparateur entre deux nombres : remplacez chaque virgule "
+            "décimale par un point (par exemple 0.05 et non 0,05), puis exécutez la cellule."
         )
     return v.nombre_saisi(reponse, "Votre réponse")
+
+
+def _ligne_reponse_a_virgule(source: str, couple: tuple[int, int]) -> str:
+    """Le nombre à virgule tapé dans ``reponse = 0,75`` s'il donne bien ``couple``, sinon ``""``.
+
+    >>> _ligne_reponse_a_virgule("reponse = 0,75  # mon calcul", (0, 75))
+    '0,75'
+    >>> _ligne_reponse_a_virgule("reponse = 2,5 * 4", (2, 20))
+    ''
+    """
+    for trouve in re.finditer(r"^\s*reponse\s*=\s*(\d+),(\d+)\s*(?:#.*)?$", source or "", re.MULTILINE):
+        if (int(trouve[1]), int(trouve[2])) == tuple(couple):
+            return f"{trouve[1]},{trouve[2]}"
+    return ""
+
+
+def _cellule_en_cours() -> str:
+    """Le texte de la cellule en cours d'exécution dans Jupyter (``""`` hors de Jupyter)."""
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+        return shell.history_manager.input_hist_raw[-1] if shell is not None else ""
+    except (ImportError, AttributeError, IndexError):  # pragma: no cover - IPython sans historique
+        return ""
 
 
 def corriger_nombre(
