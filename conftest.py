@@ -38,7 +38,8 @@ def groupe_xdist(chemin: str, nom: str) -> str:
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Pose la marque ``xdist_group`` (lue par pytest-xdist juste après ce crochet)."""
-    if config.getoption("dist", "no") != "loadgroup":
+    # Dans un processus de pytest-xdist, « dist » vaut « no » et « loadgroup » dit le mode choisi.
+    if not getattr(config.option, "loadgroup", False) and config.getoption("dist", "no") != "loadgroup":
         return
     for item in items:
         chemin = item.nodeid.split("::")[0]
