@@ -2,7 +2,8 @@
 
 On fabrique l'édition élève comme le fait ``python -m coursekit.editions eleve`` puis on y cherche,
 pour chaque exercice des fichiers de contenu, sa correction, sa réponse chiffrée écrite à la française
-(sauf les petits entiers, qui apparaissent partout) et, pour un QCM, l'explication de la bonne réponse.
+(sauf les petits entiers, qui apparaissent partout) et, pour un QCM, l'explication de la bonne réponse ;
+pour chaque question rédigée, sa réponse possible et ce que le correcteur attend.
 """
 
 from __future__ import annotations
@@ -49,6 +50,11 @@ def _reponses(donnees: dict):
         else:
             bonne = next(p for p in exercice["propositions"] if p.get("juste"))
             yield ident, "bonne réponse expliquée", bonne["explication"]
+    for ident, ouverte in quiz.questions_ouvertes(donnees["chapitre"]).items():
+        yield ident, "réponse possible", ouverte.get("reponse_possible")
+        for attendu in ouverte["attendus"]:
+            if len(attendu) >= 40:  # « le nombre de clients inactifs » peut figurer dans un énoncé
+                yield ident, "attendu du correcteur", attendu
 
 
 @pytest.mark.parametrize("chapitre", contenu.chapitres())
@@ -69,3 +75,11 @@ def test_le_controle_voit_une_fuite(edition_eleve):
     correction = donnees["exercices"]["cpa"]["explication"]
     texte = edition_eleve["06-kpi"] + "\n" + correction
     assert any(v and v in texte for _, _, v in _reponses(donnees))
+
+
+def test_le_controle_voit_une_reponse_possible_recopiee(edition_eleve):
+    """La réponse possible d'une question rédigée, recopiée dans une cellule, est trouvée."""
+    donnees = contenu.charger("10")
+    modele = quiz.questions_ouvertes("10")["e5-q3"]["reponse_possible"]
+    texte = edition_eleve["10-analyse-site-e5"] + "\n" + modele
+    assert ("e5-q3", "réponse possible", modele) in [r for r in _reponses(donnees) if r[2] and r[2] in texte]

@@ -669,14 +669,13 @@ class QuestionE5(widgets.VBox):
             f"({points}\xa0point{'s' if question['points'] >= 2 else ''}, {question['minutes']}\xa0min conseillées)</p>"
             f"<p style='margin:0.3em 0'>{html.escape(typographie(question['consigne']))}</p>"
         )
+        # Partie rédigée : une grande case, puis la comparaison avec une réponse possible (e5-q<numéro>).
+        self.redaction = (
+            quiz.question_ouverte(CHAPITRE, f"e5-q{numero}") if question.get("redaction") else None
+        )
         enfants = [entete, *self.exercices]
-        if question.get("redaction"):
-            enfants.append(
-                widgets.HTML(
-                    "<p style='margin:0.3em 0;font-style:italic'>Partie rédigée\xa0: écrivez votre réponse dans la "
-                    "cellule de texte sous cette question.</p>"
-                )
-            )
+        if self.redaction is not None:
+            enfants.append(self.redaction)
         super().__init__(enfants)
 
     def __repr__(self) -> str:
