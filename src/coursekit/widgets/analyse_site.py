@@ -562,9 +562,7 @@ def cas_e5() -> dict:
 def presentation_e5() -> str:
     """Le début du sujet, en Markdown : l'entreprise, la durée, la liste des annexes."""
     cas = cas_e5()
-    annexes = "\n".join(
-        f"- **Annexe {x['numero']}** : {x['titre']} (`data/{x['fichier']}`)" for x in cas["annexes"]
-    )
+    annexes = "\n".join(f"- **Annexe {x['numero']}** : {x['titre']}" for x in cas["annexes"])
     total = sum(q["points"] for q in cas["questions"]) + sum(
         g["points"] for g in contenu.section(CHAPITRE, "grille_e5", SCHEMA_GRILLE) if g["question"] == "Forme"
     )
