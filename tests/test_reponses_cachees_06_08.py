@@ -45,7 +45,11 @@ def test_aucune_reponse_ni_correction_visible(numero):
     donnees = contenu.charger(numero)
     assert donnees["exercices"], "le chapitre a des exercices dans son fichier de contenu"
     for ident, exercice in donnees["exercices"].items():
-        assert exercice["explication"] not in visible, f"la correction de « {ident} » est visible"
+        if exercice["type"] == "qcm":
+            correction = next(p for p in exercice["propositions"] if p.get("juste"))["explication"]
+        else:
+            correction = exercice["explication"]
+        assert correction not in visible, f"la correction de « {ident} » est visible"
         if exercice["type"] == "nombre":
             attendu = quiz.valeur_attendue(exercice, donnees)
             if not float(attendu).is_integer():
