@@ -8,7 +8,8 @@ On fabrique l'édition élève comme le fait ``python -m coursekit.editions elev
   sorties enregistrées des cellules qui ne sont pas des solutions (JupyterLab et Voilà les montrent) ;
 - aucun titre n'y reste sans rien dessous (suivi d'un titre de même niveau ou plus haut, ou de la
   fin du notebook) : un titre de solution va dans la cellule ``solution`` ;
-- aucune phrase n'y renvoie à une solution ou à une correction du professeur, qui n'y est pas.
+- aucune phrase n'y renvoie à une solution ou à une correction du professeur, qui n'y est pas ;
+- pour chaque question rédigée, sa réponse possible et ce que le correcteur attend n'y figurent pas.
 """
 
 from __future__ import annotations
@@ -98,6 +99,11 @@ def _reponses(donnees: dict):
         else:
             bonne = next(p for p in exercice["propositions"] if p.get("juste"))
             yield ident, "bonne réponse expliquée", bonne["explication"]
+    for ident, ouverte in quiz.questions_ouvertes(donnees["chapitre"]).items():
+        yield ident, "réponse possible", ouverte.get("reponse_possible")
+        for attendu in ouverte["attendus"]:
+            if len(attendu) >= 40:  # « le nombre de clients inactifs » peut figurer dans un énoncé
+                yield ident, "attendu du correcteur", attendu
 
 
 @pytest.mark.parametrize("chapitre", contenu.chapitres())
@@ -209,3 +215,13 @@ def test_les_controles_voient_un_titre_orphelin_et_un_renvoi(tmp_path):
     nbformat.write(carnet, source)
     eleve = nbformat.read(editions.edition_notebook(source, "eleve", tmp_path / "eleve"), as_version=4)
     assert titres_vides(eleve) == [] and renvois_aux_solutions(eleve) == []
+
+
+def test_le_controle_voit_une_reponse_possible_recopiee(visible):
+    """La réponse possible d'une question rédigée, recopiée dans une cellule, est trouvée."""
+    donnees = contenu.charger("10")
+    modele = quiz.questions_ouvertes("10")["e5-q3"]["reponse_possible"]
+    texte = visible["10-analyse-site-e5"] + "\n" + modele
+    assert ("e5-q3", "réponse possible", modele) in [
+        r for r in _reponses(donnees) if r[2] and _dans(r[2], texte)
+    ]

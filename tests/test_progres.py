@@ -4,6 +4,7 @@ import sqlite3
 
 import pytest
 
+from coursekit import format as fmt
 from coursekit import progres, quiz
 
 
@@ -101,7 +102,8 @@ def test_mon_bilan_par_chapitre(base):
     assert table.loc["06-kpi"].tolist() == [1, 1, len(progres.questions_du_chapitre("06")), 2]
     assert table.loc["02-swot", "faites"] == 0
     html = progres.mon_bilan().to_html()
-    assert "Mon bilan" in html and "Questions faites" in html and "8\u00a0%" in html
+    part = fmt.pourcent(100 / len(progres.questions_du_chapitre("06")), decimales=0)
+    assert "Mon bilan" in html and "Questions faites" in html and part in html
 
 
 def test_erreurs_frequentes_et_avancement():

@@ -1,3 +1,5 @@
+import html
+
 import pytest
 
 from coursekit import ErreurSaisie
@@ -117,3 +119,49 @@ def test_verifier_lit_le_contenu(capsys):
     assert "remplacez chaque virgule décimale par un point" in sortie and "12.5" not in sortie
     quiz.verifier("06", "cpa", 50)
     assert "✔" in capsys.readouterr().out
+
+
+def test_question_ouverte_on_ecrit_d_abord_on_compare_ensuite(tmp_path, monkeypatch):
+    from coursekit import progres, quiz
+
+    monkeypatch.setenv(progres.VARIABLE, str(tmp_path / "progres.sqlite"))
+    question = quiz.question_ouverte("06", "rentabilite")
+    assert "rentable" in question.question and question.zone.value == ""
+    assert question.bouton.disabled  # rien d'écrit : pas de comparaison
+    assert question.comparer() == "" and question.comparaison.value == ""
+    question.zone.value = "Oui."  # trop court
+    assert question.bouton.disabled
+    texte = "Oui, le ROAS de 3:1 dépasse le seuil et le ROI est positif."
+    question.zone.value = texte
+    assert not question.bouton.disabled
+    question.bouton.click()
+    attendus = quiz.questions_ouvertes("06")["rentabilite"]["attendus"]
+    assert "Ce que le correcteur attend" in question.comparaison.value
+    assert "Une réponse possible" in question.comparaison.value
+    assert html.escape(attendus[0]) in question.comparaison.value
+    assert question.zone.value == texte  # le clic n'efface rien
+    # Rouvert plus tard (nouveau widget, nouveau noyau) : le texte revient.
+    assert quiz.question_ouverte("06", "rentabilite").zone.value == texte
+    assert "rentabilite" in progres.questions_du_chapitre("06")
+
+
+def test_question_ouverte_inconnue_ou_mal_decrite():
+    from coursekit import contenu, quiz
+
+    with pytest.raises(contenu.ErreurContenu, match="Pas de question rédigée « nulle » .*rentabilite"):
+        quiz.question_ouverte("06", "nulle")
+    mauvais = {"q": {"question": "Pourquoi ?", "attendus": "une liste"}}
+    with pytest.raises(contenu.ErreurContenu, match="questions_ouvertes → q → attendus"):
+        contenu._valider(mauvais, quiz.SCHEMA_QUESTIONS_OUVERTES, "essai.yaml", ("questions_ouvertes",))
+
+
+def test_toutes_les_questions_ouvertes_du_contenu_se_construisent():
+    from coursekit import contenu, quiz
+
+    vues = 0
+    for chapitre in contenu.chapitres():
+        for ident in quiz.questions_ouvertes(chapitre):
+            question = quiz.question_ouverte(chapitre, ident)
+            assert question.attendus and question.bouton.disabled
+            vues += 1
+    assert vues >= 9

@@ -172,7 +172,10 @@ def test_questions_e5_et_sujet():
     q1.exercices[1].saisie.value = "-0,33"
     assert q1.exercices[1].verifier().juste
     q3 = question_e5(3)
-    assert not q3.exercices and "cellule de texte" in q3.children[-1].value
+    assert not q3.exercices and q3.redaction is q3.children[-1]
+    assert q3.redaction.bouton.description == "Comparer avec une réponse possible"
+    assert q1.redaction is not None  # « Présentez vos calculs » : une case pour les poser
+    assert question_e5(7).redaction is None
     assert "Durée : 3 heures. Barème : 20 points." in _n(presentation_e5())
     assert "Annexe 1**\xa0:" in presentation_e5()  # typographie française
     assert "3 h en tout" in minutage_e5().to_html()
@@ -181,3 +184,26 @@ def test_questions_e5_et_sujet():
     assert "1 300" in _n(annexe_e5(1).to_html())
     with pytest.raises(a.ErreurSaisie, match="pas de question 12"):
         question_e5(12)
+
+
+def test_question_7_le_chiffre_d_affaires_du_tunnel_repare():
+    """Question 7 : les commandes, puis le chiffre d'affaires qu'elles auraient rapporté (≈ 590 €)."""
+    q7 = question_e5(7)
+    commandes, ventes = q7.exercices
+    commandes.saisie.value = "95"
+    assert commandes.verifier().juste
+    ventes.saisie.value = "4 287"  # 95 commandes × panier moyen : le total, pas le supplément
+    assert not ventes.verifier().juste and "moins 82" in ventes.retour.texte
+    ventes.saisie.value = "587"
+    assert ventes.verifier().juste
+
+
+def test_ventes_supplementaires_reprend_les_totaux_de_l_annexe():
+    """Le chiffre d'affaires de mars du fichier de contenu est bien celui de l'annexe 1."""
+    from coursekit.widgets.analyse_site import FICHIER_E5_TRAFIC, cas_e5, lire_statistiques
+
+    stats = lire_statistiques(FICHIER_E5_TRAFIC)
+    mars = a.totaux(stats[stats["periode"] == "Mars"])
+    assert cas_e5()["mars"]["chiffre_affaires"] == pytest.approx(mars["chiffre_affaires"])
+    assert a.ventes_supplementaires(304, 68.75, 82, 3700.92) == pytest.approx(13 * 3700.92 / 82)
+    assert a.ventes_supplementaires(304, 80, 82, 3700.92) < 0

@@ -147,6 +147,23 @@ def commandes_attendues(paniers: float, taux_abandon: float) -> float:
     return paniers * (100 - taux) / 100
 
 
+def ventes_supplementaires(
+    paniers: float, taux_abandon: float, commandes: float, chiffre_affaires: float
+) -> float:
+    """Chiffre d'affaires gagné si le taux d'abandon avait été ``taux_abandon`` (en %), au panier moyen réel.
+
+    Commandes attendues moins commandes réelles, multipliées par le panier moyen
+    (``chiffre_affaires`` ÷ ``commandes``). Négatif si le taux donné est moins bon que le réel.
+
+    >>> round(ventes_supplementaires(paniers=304, taux_abandon=68.75, commandes=82, chiffre_affaires=3700.92), 2)
+    586.73
+    """
+    gagnees = commandes_attendues(paniers, taux_abandon) - v.positif(
+        commandes, "Le nombre de commandes (commandes)"
+    )
+    return gagnees * panier_moyen(chiffre_affaires, commandes)
+
+
 def note_moyenne(notes) -> float:
     """Moyenne de notes d'avis clients de 1 à 5.
 

@@ -139,14 +139,14 @@ def derniere_reponse(chapitre: str, question: str, chemin: Path | None = None) -
 
 
 def questions_du_chapitre(chapitre: str) -> list[str]:
-    """Les identifiants des questions d'un chapitre (quiz puis exercices), d'après son fichier de contenu.
+    """Les identifiants des questions d'un chapitre (quiz, exercices, questions rédigées), d'après son fichier de contenu.
 
     >>> "cpa" in questions_du_chapitre("06")
     True
     """
     donnees = contenu.charger(chapitre)
     idents = [q["id"] for quiz in donnees.get("quiz", {}).values() for q in quiz["questions"]]
-    return idents + list(donnees.get("exercices", {}))
+    return idents + list(donnees.get("exercices", {})) + list(donnees.get("questions_ouvertes", {}))
 
 
 def bilan(table: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -6,7 +6,9 @@ une ligne :
 
 - ``ck.quiz.chapitre("06")`` : le quiz de fin de chapitre ;
 - ``ck.quiz.exercice("06", "cpa")`` : un exercice dans un widget (marche aussi dans Voilà) ;
-- ``ck.quiz.verifier("06", "cpa", reponse)`` : le même exercice pour une cellule de code.
+- ``ck.quiz.verifier("06", "cpa", reponse)`` : le même exercice pour une cellule de code ;
+- ``ck.quiz.question_ouverte("10", "e5-q3")`` : une question rédigée, à comparer ensuite
+  avec une réponse possible et ce que le correcteur attend.
 
 La pédagogie est la même partout : une première réponse fausse reçoit un
 **indice** ; la **correction** (le calcul détaillé) vient après un deuxième essai
@@ -20,6 +22,7 @@ import html
 import importlib
 import re
 import sys
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +33,7 @@ from coursekit import format as fmt
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
 from coursekit.widgets.base import ChampNombre, ZoneMessage, note_reouverture
+from coursekit.widgets.base import typographie as typo
 
 ESSAIS_AVANT_CORRECTION = 2
 _MODULES_DE_CALCUL = (
@@ -538,6 +542,164 @@ def verifier(numero: str, ident: str, reponse) -> None:
     else:
         indice = donnees.get("indice", "Relisez la formule du cours.")
         print(f"✘ {retour.explication} Indice : {indice} Corrigez, puis exécutez à nouveau la cellule.")
+
+
+# --- Questions rédigées : l'élève écrit, puis compare avec une réponse possible ---------------
+
+#: Nombre de caractères à écrire avant de pouvoir comparer (on essaie d'abord, on lit ensuite).
+MINIMUM_REDACTION = 20
+#: Pendant la frappe, le texte est gardé dans les progrès au plus toutes les ``DELAI_SAUVEGARDE`` secondes.
+DELAI_SAUVEGARDE = 20.0
+
+#: Forme d'une entrée de la section ``questions_ouvertes`` d'un fichier de contenu.
+SCHEMA_QUESTIONS_OUVERTES = {
+    "type": "object",
+    "minProperties": 1,
+    "propertyNames": {"pattern": "^[a-z0-9][a-z0-9-]*$"},
+    "additionalProperties": {
+        "type": "object",
+        "required": ["question", "attendus"],
+        "additionalProperties": False,
+        "properties": {
+            "question": {"type": "string", "minLength": 1},
+            "reponse_possible": {"type": "string", "minLength": 1},
+            "attendus": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+            "minimum": {"type": "integer", "minimum": 0},
+        },
+    },
+}
+
+
+def questions_ouvertes(numero: str) -> Mapping:
+    """Les questions rédigées d'un chapitre (section ``questions_ouvertes``, validée), ou ``{}``."""
+    if "questions_ouvertes" not in contenu.charger(numero):
+        return {}
+    return contenu.section(numero, "questions_ouvertes", SCHEMA_QUESTIONS_OUVERTES)
+
+
+def peut_comparer(texte: str | None, minimum: int = MINIMUM_REDACTION) -> bool:
+    """Vrai dès que l'élève a écrit au moins ``minimum`` caractères (les espaces ne comptent pas).
+
+    >>> peut_comparer("Oui.")
+    False
+    >>> peut_comparer("Oui, car le ROAS dépasse le seuil de rentabilité.")
+    True
+    """
+    return len("".join((texte or "").split())) >= minimum
+
+
+class QuestionOuverte(widgets.VBox):
+    """Une question rédigée : une grande case où l'élève écrit, puis « Comparer avec une réponse possible ».
+
+    Le bouton ne s'active qu'une fois un vrai début de réponse écrit ; il montre alors
+    la réponse possible et la liste de ce que le correcteur attend, lues dans le fichier
+    de contenu (jamais dans une cellule du notebook). Aucun clic n'efface le texte de
+    l'élève ; il est gardé dans ses progrès et revient quand on rouvre le notebook.
+    """
+
+    def __init__(
+        self,
+        question: str,
+        attendus: Sequence[str],
+        reponse_possible: str = "",
+        minimum: int = MINIMUM_REDACTION,
+        chapitre: str = "",
+        ident: str = "",
+    ):
+        self.question = question
+        self.attendus = list(attendus)
+        self.reponse_possible = reponse_possible
+        self.minimum = minimum
+        self.chapitre = chapitre
+        self.ident = ident
+        self._derniere_sauvegarde = 0.0
+        souvenir = _souvenir(chapitre, ident)
+        deja_ecrit = souvenir["reponse"] if souvenir and isinstance(souvenir.get("reponse"), str) else ""
+        self.zone = widgets.Textarea(
+            value=deja_ecrit,
+            placeholder="Écrivez votre réponse ici, avec vos mots.",
+            layout={"width": "100%", "max_width": "52em", "height": "9em"},
+        )
+        self.bouton = widgets.Button(
+            description="Comparer avec une réponse possible",
+            button_style="primary",
+            layout={"width": "auto"},
+            disabled=not peut_comparer(deja_ecrit, minimum),
+        )
+        self.aide = widgets.HTML()
+        self.comparaison = widgets.HTML()
+        self.zone.observe(self._texte_change, names="value")
+        self.bouton.on_click(lambda _b: self.comparer())
+        enonce = widgets.HTML(f"<p style='font-weight:bold;margin:0.3em 0'>{html.escape(typo(question))}</p>")
+        super().__init__([enonce, self.zone, widgets.HBox([self.bouton, self.aide]), self.comparaison])
+        self._mettre_a_jour_aide()
+
+    def _mettre_a_jour_aide(self) -> None:
+        if self.bouton.disabled:
+            texte = f"Écrivez au moins {self.minimum} caractères : essayez d'abord, comparez ensuite."
+        else:
+            texte = "Votre texte est gardé : vous le retrouverez en rouvrant ce notebook."
+        self.aide.value = f"<span style='margin-left:0.8em;color:#555'>{html.escape(typo(texte))}</span>"
+
+    def _texte_change(self, _changement=None) -> None:
+        self.bouton.disabled = not peut_comparer(self.zone.value, self.minimum)
+        self._mettre_a_jour_aide()
+        if not self.bouton.disabled and time.monotonic() - self._derniere_sauvegarde >= DELAI_SAUVEGARDE:
+            self.garder()
+
+    def garder(self) -> None:
+        """Garde le texte de l'élève dans ses progrès (``coursekit.progres``)."""
+        self._derniere_sauvegarde = time.monotonic()
+        _prevenir(self.chapitre, self.ident, True, self.zone.value)
+
+    def comparer(self) -> str:
+        """Montre la réponse possible et ce que le correcteur attend (si l'élève a écrit assez)."""
+        if not peut_comparer(self.zone.value, self.minimum):
+            self._texte_change()
+            return ""
+        self.garder()
+        morceaux = []
+        if self.reponse_possible:
+            morceaux.append(
+                "<p style='margin:0.3em 0'><strong>Une réponse possible</strong> (d'autres sont justes)\u00a0:</p>"
+                f"<p style='margin:0.3em 0'>{html.escape(typo(self.reponse_possible))}</p>"
+            )
+        puces = "".join(f"<li>{html.escape(typo(a))}</li>" for a in self.attendus)
+        morceaux.append(
+            "<p style='margin:0.3em 0'><strong>Ce que le correcteur attend</strong>\u00a0: repérez ce que votre texte "
+            "contient déjà, puis complétez-le.</p>"
+            f"<ul style='margin:0.2em 0'>{puces}</ul>"
+        )
+        self.comparaison.value = (
+            "<div class='coursekit-message coursekit-info' style='color:#1d3557;background:#eef4fb;"
+            "padding:0.5em 0.8em;border-radius:6px;border-left:5px solid #1d3557;line-height:1.4'>"
+            + "".join(morceaux)
+            + "</div>"
+        )
+        return self.comparaison.value
+
+    def __repr__(self) -> str:
+        return f"Question rédigée : {self.question}"
+
+
+def question_ouverte(numero: str, ident: str) -> QuestionOuverte:
+    """Une question rédigée du contenu : ``ck.quiz.question_ouverte("10", "e5-q3")``."""
+    questions = questions_ouvertes(numero)
+    if ident not in questions:
+        fichier = contenu.fichier_du_chapitre(numero)
+        connues = ", ".join(sorted(questions)) or "aucune"
+        raise contenu.ErreurContenu(
+            f"Pas de question rédigée « {ident} » dans « {fichier} » (questions_ouvertes : {connues})."
+        )
+    donnees = questions[ident]
+    return QuestionOuverte(
+        donnees["question"],
+        donnees["attendus"],
+        donnees.get("reponse_possible", ""),
+        donnees.get("minimum", MINIMUM_REDACTION),
+        contenu.fichier_du_chapitre(numero)[:-5],
+        ident,
+    )
 
 
 def _brancher_progres() -> None:

@@ -562,9 +562,7 @@ def cas_e5() -> dict:
 def presentation_e5() -> str:
     """Le début du sujet, en Markdown : l'entreprise, la durée, la liste des annexes."""
     cas = cas_e5()
-    annexes = "\n".join(
-        f"- **Annexe {x['numero']}** : {x['titre']} (`data/{x['fichier']}`)" for x in cas["annexes"]
-    )
+    annexes = "\n".join(f"- **Annexe {x['numero']}** : {x['titre']}" for x in cas["annexes"])
     total = sum(q["points"] for q in cas["questions"]) + sum(
         g["points"] for g in contenu.section(CHAPITRE, "grille_e5", SCHEMA_GRILLE) if g["question"] == "Forme"
     )
@@ -669,14 +667,13 @@ class QuestionE5(widgets.VBox):
             f"({points}\xa0point{'s' if question['points'] >= 2 else ''}, {question['minutes']}\xa0min conseillées)</p>"
             f"<p style='margin:0.3em 0'>{html.escape(typographie(question['consigne']))}</p>"
         )
+        # Partie rédigée : une grande case, puis la comparaison avec une réponse possible (e5-q<numéro>).
+        self.redaction = (
+            quiz.question_ouverte(CHAPITRE, f"e5-q{numero}") if question.get("redaction") else None
+        )
         enfants = [entete, *self.exercices]
-        if question.get("redaction"):
-            enfants.append(
-                widgets.HTML(
-                    "<p style='margin:0.3em 0;font-style:italic'>Partie rédigée\xa0: écrivez votre réponse dans la "
-                    "cellule de texte sous cette question.</p>"
-                )
-            )
+        if self.redaction is not None:
+            enfants.append(self.redaction)
         super().__init__(enfants)
 
     def __repr__(self) -> str:
