@@ -41,6 +41,8 @@ COLONNE_COMMANDES = "19em"
 """Largeur de base de la colonne des commandes d'un simulateur (elle peut grandir)."""
 COLONNE_RESULTAT = "28em"
 """Largeur de base de la colonne du résultat (graphique et phrase) ; elle prend la place qui reste."""
+HAUTEUR_RESULTAT = "calc(100vh - 4.5em)"
+"""Hauteur maximale de la colonne du résultat : l'écran, moins le titre du simulateur."""
 
 
 def _libelle(texte: str, classe: str) -> widgets.HTML:
@@ -281,9 +283,21 @@ def disposer(enfants: list, message: ZoneMessage) -> list:
         layout=widgets.Layout(flex=f"1 1 {COLONNE_COMMANDES}", min_width=f"min({COLONNE_COMMANDES}, 100%)"),
     )
     colonne_commandes.add_class("coursekit-commandes")
+    # La colonne du résultat ne dépasse pas la hauteur de l'écran (moins le titre) : le graphique
+    # rétrécit (sans se déformer) pour laisser la phrase visible sous lui.
+    graphique = graphiques[0]
+    graphique.layout.flex = "0 1 auto"
+    graphique.layout.min_height = "8em"
+    graphique.layout.object_fit = "contain"
+    graphique.layout.object_position = "center top"
+    message.layout.flex = "0 0 auto"
     colonne_resultat = widgets.VBox(
-        [graphiques[0], message],
-        layout=widgets.Layout(flex=f"3 1 {COLONNE_RESULTAT}", min_width=f"min({COLONNE_RESULTAT}, 100%)"),
+        [graphique, message],
+        layout=widgets.Layout(
+            flex=f"3 1 {COLONNE_RESULTAT}",
+            min_width=f"min({COLONNE_RESULTAT}, 100%)",
+            max_height=HAUTEUR_RESULTAT,
+        ),
     )
     colonne_resultat.add_class("coursekit-resultat")
     corps = widgets.HBox(
