@@ -68,7 +68,17 @@ def test_graphiques_plus_grands_au_projecteur(serveur_voila, serveur_voila_proje
 
 # --- La page projetée tient à l'écran (1 280 × 720 et 1 024 × 768) ------------------------------
 
-LIGNES_JUPYTERLAB = ("Maj + Entrée", "Maj+Entrée", "Shift + Enter", "exécutez la cellule", "Exécutez les cellules")
+# Consignes qui ne valent que dans JupyterLab (cherchées sans tenir compte des majuscules).
+CONSIGNES_JUPYTERLAB = (
+    "maj + entrée",
+    "maj+entrée",
+    "shift + enter",
+    "exécutez la cellule",
+    "exécutez les cellules",
+    "exécutez-les",
+    "remplacez none",
+    "cellules grises",
+)
 
 
 def _ouvrir_taille(navigateur, serveur, chemin, largeur, hauteur):
@@ -94,8 +104,8 @@ def test_page_projetee_tient_a_l_ecran(chemin, taille, serveur_voila_projecteur,
             defauts += [f"{mesure['titre']} : {d} hors de l'écran" for d in projection.hors_ecran(mesure)]
         defauts += [f"texte coupé : {d}" for d in projection.textes_coupes(page)]
         defauts += [f"ligne qui commence mal : {d}" for d in projection.debuts_de_ligne(page)]
-        texte = page.evaluate("() => document.body.innerText")
-        defauts += [f"consigne pour JupyterLab dans Voilà : « {c} »" for c in LIGNES_JUPYTERLAB if c in texte]
+        texte = page.evaluate("() => document.body.innerText").lower().replace("\xa0", " ")
+        defauts += [f"consigne pour JupyterLab dans Voilà : « {c} »" for c in CONSIGNES_JUPYTERLAB if c in texte]
         assert not defauts, f"{chemin.name} à {taille[0]} × {taille[1]} :\n" + "\n".join(defauts)
     finally:
         page.context.close()
