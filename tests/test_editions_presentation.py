@@ -28,7 +28,9 @@ def test_consignes_jupyterlab_etiquetees(chemin):
         and CONSIGNE_JUPYTERLAB.search(c.source)
         and not {"jupyterlab", "solution"} & set(c.metadata.get("tags", []))
     ]
-    assert not fautives, f"{chemin.name} : consignes pour JupyterLab sans l'étiquette « jupyterlab » : {fautives}"
+    assert not fautives, (
+        f"{chemin.name} : consignes pour JupyterLab sans l'étiquette « jupyterlab » : {fautives}"
+    )
 
 
 def test_une_consigne_voila_remplace_celle_de_jupyterlab():
@@ -43,17 +45,23 @@ def test_une_consigne_voila_remplace_celle_de_jupyterlab():
 def test_editions_gardent_chacune_leurs_consignes(tmp_path):
     chemin = next(c for c in NOTEBOOKS if c.stem.startswith("06"))
     source = nbformat.read(chemin, as_version=4)
-    assert any("voila" in t for t in _etiquettes(source)) and any("jupyterlab" in t for t in _etiquettes(source))
+    assert any("voila" in t for t in _etiquettes(source)) and any(
+        "jupyterlab" in t for t in _etiquettes(source)
+    )
     for nom in ("eleve", "professeur"):
         carnet = nbformat.read(editions.edition_notebook(chemin, nom, tmp_path / nom), as_version=4)
         etiquettes = _etiquettes(carnet)
         assert not any("voila" in t for t in etiquettes), nom
         assert any("jupyterlab" in t for t in etiquettes), nom
-    presentation = nbformat.read(editions.edition_presentation(chemin, tmp_path / "presentation"), as_version=4)
+    presentation = nbformat.read(
+        editions.edition_presentation(chemin, tmp_path / "presentation"), as_version=4
+    )
     etiquettes = _etiquettes(presentation)
     assert not any({"jupyterlab", "solution"} & t for t in etiquettes)
     assert any("voila" in t for t in etiquettes)
-    assert not any(CONSIGNE_JUPYTERLAB.search(c.source) for c in presentation.cells if c.cell_type == "markdown")
+    assert not any(
+        CONSIGNE_JUPYTERLAB.search(c.source) for c in presentation.cells if c.cell_type == "markdown"
+    )
 
 
 def test_le_lanceur_projette_l_edition_de_presentation(tmp_path, monkeypatch):

@@ -105,7 +105,9 @@ def test_page_projetee_tient_a_l_ecran(chemin, taille, serveur_voila_projecteur,
         defauts += [f"texte coupé : {d}" for d in projection.textes_coupes(page)]
         defauts += [f"ligne qui commence mal : {d}" for d in projection.debuts_de_ligne(page)]
         texte = page.evaluate("() => document.body.innerText").lower().replace("\xa0", " ")
-        defauts += [f"consigne pour JupyterLab dans Voilà : « {c} »" for c in CONSIGNES_JUPYTERLAB if c in texte]
+        defauts += [
+            f"consigne pour JupyterLab dans Voilà : « {c} »" for c in CONSIGNES_JUPYTERLAB if c in texte
+        ]
         assert not defauts, f"{chemin.name} à {taille[0]} × {taille[1]} :\n" + "\n".join(defauts)
     finally:
         page.context.close()

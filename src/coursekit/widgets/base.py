@@ -238,7 +238,9 @@ class ChampNombre(widgets.HBox):
         self.libelle = libelle or description
         entete = _libelle(description, "coursekit-libelle-champ")
         children = [entete, self.champ] + ([widgets.Label(unite)] if unite else [])
-        super().__init__(children, layout=widgets.Layout(flex_flow="row wrap", align_items="center", width="100%"))
+        super().__init__(
+            children, layout=widgets.Layout(flex_flow="row wrap", align_items="center", width="100%")
+        )
         self.add_class("coursekit-champ-nombre")
 
     @property
@@ -302,7 +304,9 @@ def disposer(enfants: list, message: ZoneMessage) -> list:
     colonne_resultat.add_class("coursekit-resultat")
     corps = widgets.HBox(
         [colonne_commandes, colonne_resultat],
-        layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", grid_gap="0.5em 1.5em", width="100%"),
+        layout=widgets.Layout(
+            flex_flow="row wrap", align_items="flex-start", grid_gap="0.5em 1.5em", width="100%"
+        ),
     )
     corps.add_class("coursekit-colonnes")
     return [corps, *suite]

@@ -37,7 +37,11 @@ class Glossaire(Simulateur):
         )
         self.fiche = widgets.HTML()
         super().__init__(
-            [widgets.HBox([self.liste, self.recherche], layout={"flex_flow": "row wrap"}), self.fiche, self.message]
+            [
+                widgets.HBox([self.liste, self.recherche], layout={"flex_flow": "row wrap"}),
+                self.fiche,
+                self.message,
+            ]
         )
         self.liste.observe(self._depuis_liste, names="value")
         self.recherche.observe(self._depuis_recherche, names="value")
