@@ -113,7 +113,12 @@ def mesurer(simulateur) -> dict:
 
 
 def hors_ecran(mesure: dict) -> list[str]:
-    """Ce qui, du graphique, de la phrase et de la première commande, n'est pas entièrement à l'écran."""
+    """Ce qui, du graphique, de la phrase et de la première commande, n'est pas entièrement à l'écran.
+
+    Seulement pour un simulateur à graphique : un formulaire sans graphique (relecture d'un texte)
+    peut être plus haut que l'écran, sa phrase vient après ce qu'on a rempli."""
+    if mesure.get("image") is None:
+        return []
     noms = {"image": "le graphique", "message": "la phrase", "commande": "la première commande"}
     return [
         f"{noms[cle]} ({round(mesure[cle]['haut'])}–{round(mesure[cle]['bas'])} px pour un écran de "
