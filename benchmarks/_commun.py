@@ -7,5 +7,6 @@ RACINE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(RACINE / "tests" / "navigateur"))
 
 import pilote  # noqa: E402
+import projection  # noqa: E402
 
-__all__ = ["RACINE", "pilote"]
+__all__ = ["RACINE", "pilote", "projection"]

@@ -90,6 +90,15 @@ def style_widgets_html() -> str:
         f" .widget-dropdown select, .lm-TabBar-tab, .jp-RenderedHTMLCommon, .jp-OutputArea-output pre"
         f" {{ font-size: {taille}px !important; line-height: 1.4 !important; }}"
         ".lm-TabBar-tab { min-width: max-content !important; }"
+        # Aucun libellé coupé (« Voir mon sc… ») : les libellés passent à la ligne, les boutons
+        # prennent la largeur de leur texte.
+        ".jupyter-widgets .widget-label-basic, .widget-checkbox label, .widget-radio-box label"
+        " { white-space: normal !important; overflow: visible !important; text-overflow: clip !important;"
+        " height: auto !important; }"
+        ".widget-checkbox { height: auto !important; min-height: var(--jp-widgets-inline-height); }"
+        ".jupyter-widgets button.widget-button, .jupyter-widgets .widget-toggle-button"
+        " { min-width: max-content !important; overflow: visible !important; }"
+        ".coursekit-libelle { white-space: normal; }"
         "</style>"
     )
 

@@ -7,6 +7,7 @@ Usage, depuis la racine du dépôt ::
     python -m coursekit.editions eleve                  # build/eleve/ : sans les solutions
     python -m coursekit.editions professeur             # build/professeur/ : avec les solutions
     python -m coursekit.editions maroc                  # build/maroc/ : en dirhams, exécutée
+    python -m coursekit.editions presentation           # build/presentation/ : pour Voilà, en classe
 
 La régénération est déterministe : pas de minutage, pas d'état ni d'identifiant
 de widget enregistré, pas d'adresse mémoire, images sans métadonnées variables
@@ -19,6 +20,12 @@ L'édition marocaine (:func:`edition_maroc`) part des mêmes notebooks : les mon
 :func:`coursekit.format.texte_local`, la première cellule règle la devise du cours
 (``ck.definir_devise("MAD")``), puis le notebook est exécuté : les chiffres calculés,
 les quiz et les graphiques sont en DH eux aussi. Aucune seconde copie du contenu.
+
+Deux étiquettes séparent JupyterLab de Voilà : ``jupyterlab`` (consigne qui ne vaut que
+dans JupyterLab : « Maj + Entrée », « exécutez la cellule ») et ``voila`` (ce qu'il faut
+faire à la place dans la page Voilà). Les éditions élève et professeur, ouvertes dans
+JupyterLab, n'ont pas les cellules ``voila`` ; l'édition de présentation, projetée dans
+Voilà, n'a ni les cellules ``jupyterlab`` ni les solutions.
 """
 
 from __future__ import annotations
@@ -95,6 +102,7 @@ def edition_notebook(chemin: Path, nom: str, sortie: Path) -> Path:
     """Écrit dans ``sortie`` l'édition ``eleve`` (sans solutions ni sorties) ou ``professeur`` d'un notebook."""
     sortie.mkdir(parents=True, exist_ok=True)
     carnet = nbformat.read(chemin, as_version=4)
+    carnet, _ = TagRemovePreprocessor(remove_cell_tags={"voila"}, enabled=True).preprocess(carnet, {})
     if nom == "eleve":
         retrait = TagRemovePreprocessor(remove_cell_tags={"solution"}, enabled=True)
         carnet, _ = retrait.preprocess(carnet, {})
@@ -104,8 +112,26 @@ def edition_notebook(chemin: Path, nom: str, sortie: Path) -> Path:
     return cible
 
 
+def edition_presentation(chemin: Path, sortie: Path) -> Path:
+    """Écrit dans ``sortie`` l'édition de présentation d'un notebook, celle que Voilà projette en classe.
+
+    Sans les cellules ``solution`` ni les consignes ``jupyterlab`` ; les cellules ``voila``
+    restent. Les sorties sont effacées (Voilà réexécute le notebook)."""
+    sortie.mkdir(parents=True, exist_ok=True)
+    carnet = nbformat.read(chemin, as_version=4)
+    retrait = TagRemovePreprocessor(remove_cell_tags={"solution", "jupyterlab"}, enabled=True)
+    carnet, _ = retrait.preprocess(carnet, {})
+    carnet, _ = ClearOutputPreprocessor(enabled=True).preprocess(carnet, {})
+    cible = sortie / chemin.name
+    nbformat.write(carnet, cible)
+    return cible
+
+
 def edition(nom: str, sortie: Path) -> list[Path]:
-    """Écrit l'édition ``eleve`` (sans solutions ni sorties) ou ``professeur`` de tous les chapitres."""
+    """Écrit l'édition ``eleve`` (sans solutions ni sorties), ``professeur`` ou ``presentation``
+    de tous les chapitres."""
+    if nom == "presentation":
+        return [edition_presentation(chemin, sortie) for chemin in notebooks()]
     return [edition_notebook(chemin, nom, sortie) for chemin in notebooks()]
 
 
@@ -276,7 +302,7 @@ def main(arguments: list[str] | None = None) -> int:
     commandes = analyseur.add_subparsers(dest="commande", required=True)
     regen = commandes.add_parser("regenerer", help="réexécuter et enregistrer les sorties")
     regen.add_argument("chemins", nargs="*")
-    for nom in ("eleve", "professeur"):
+    for nom in ("eleve", "professeur", "presentation"):
         sous = commandes.add_parser(nom, help=f"fabriquer l'édition {nom}")
         sous.add_argument("--sortie", type=Path, default=RACINE / "build" / nom)
     maroc = commandes.add_parser("maroc", help="fabriquer l'édition marocaine (en dirhams, exécutée)")

@@ -196,6 +196,10 @@ def _lancer(commande: list[str], port: int, nom: str, env: dict, journal: Path |
     return Serveur(processus, port, journal, nom)
 
 
+ETIQUETTE_JUPYTERLAB = "jupyterlab"
+"""Étiquette des cellules de texte qui ne valent que dans JupyterLab (jamais montrées dans Voilà)."""
+
+
 def environnement(projecteur: bool, **autres: str) -> dict:
     """L'environnement des serveurs : mode projecteur choisi, données du dépôt, et le dossier
     IPython du cours (ses noyaux parlent français dès la première cellule : :mod:`coursekit.demarrage`)."""
@@ -237,6 +241,10 @@ def demarrer_voila(
         f"--MappingKernelManager.cull_idle_timeout={DELAI_NOYAU_ABANDONNE}",
         "--MappingKernelManager.cull_interval=30",
         "--MappingKernelManager.cull_connected=False",
+        # Les consignes propres à JupyterLab (« Maj + Entrée », « exécutez la cellule ») ne
+        # s'affichent pas dans Voilà : nbconvert retire les cellules marquées « jupyterlab »
+        # (les cellules « voila » disent à la place quoi faire dans la page).
+        f"--TagRemovePreprocessor.remove_cell_tags={ETIQUETTE_JUPYTERLAB}",
     ]
     if notebook is not None:
         commande.append(str(notebook))
@@ -290,14 +298,15 @@ def preparer_presentation(notebook: Path, avec_solutions: bool = False) -> Path:
     """Le notebook à projeter : sans les cellules « solution », sauf demande du professeur.
 
     Voilà affiche toutes les sorties : projeter le notebook source montrerait chaque
-    corrigé juste sous son exercice. On projette donc l'édition élève du chapitre,
-    écrite dans ``build/presentation/`` ; ``--avec-solutions`` projette la source.
+    corrigé juste sous son exercice. On projette donc l'édition de présentation du
+    chapitre (sans solutions ni consignes pour JupyterLab), écrite dans
+    ``build/presentation/`` ; ``--avec-solutions`` projette la source.
     """
     if avec_solutions:
         return notebook
-    from coursekit.editions import edition_notebook
+    from coursekit.editions import edition_presentation
 
-    return edition_notebook(notebook, "eleve", RACINE / "build" / "presentation")
+    return edition_presentation(notebook, RACINE / "build" / "presentation")
 
 
 def main(arguments: list[str] | None = None) -> int:

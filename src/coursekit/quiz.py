@@ -32,6 +32,7 @@ from coursekit import contenu
 from coursekit import format as fmt
 from coursekit import validation as v
 from coursekit.erreurs import ErreurSaisie
+from coursekit.typographie import corriger
 from coursekit.widgets.base import ChampNombre, ZoneMessage, note_reouverture
 from coursekit.widgets.base import typographie as typo
 
@@ -265,7 +266,10 @@ class _Question(widgets.VBox):
         self.retour = ZoneMessage()
         self.bouton.on_click(lambda _b: self.verifier())
         self.bouton_correction.on_click(lambda _b: self.montrer_correction())
-        enonce = widgets.HTML(f"<p style='font-weight:bold;margin:0.3em 0'>{html.escape(question)}</p>")
+        # Espaces insécables (« », : ; ? !) : au projecteur, aucun signe seul en début de ligne.
+        enonce = widgets.HTML(
+            f"<p style='font-weight:bold;margin:0.3em 0'>{html.escape(corriger(question))}</p>"
+        )
         boutons = widgets.HBox([self.bouton, self.bouton_correction], layout={"flex_flow": "row wrap"})
         super().__init__([enonce, champ, boutons, self.retour])
         self.souvenir = _souvenir(chapitre, ident)
@@ -330,7 +334,9 @@ class QCM(_Question):
         self.bonne = bonne
         self.explications = list(explications)
         self.indice = indice
-        self.choix = widgets.RadioButtons(options=self.propositions, value=None, layout={"width": "auto"})
+        self.choix = widgets.RadioButtons(
+            options=[(corriger(p), p) for p in self.propositions], value=None, layout={"width": "auto"}
+        )
         super().__init__(question, self.choix, chapitre, ident)
 
     @classmethod

@@ -8,6 +8,7 @@ et on la compare au même graphique en mode normal.
 """
 
 import pilote
+import projection
 import pytest
 
 pytestmark = pytest.mark.navigateur
@@ -63,3 +64,50 @@ def test_graphiques_plus_grands_au_projecteur(serveur_voila, serveur_voila_proje
         f"{chemin.stem} : caractères {normal['ecran']:.1f} px (normal), {grand['ecran']:.1f} px (projecteur)"
     )
     assert grand["ecran"] >= RAPPORT_MINIMAL * normal["ecran"], (chemin.name, normal, grand)
+
+
+# --- La page projetée tient à l'écran (1 280 × 720 et 1 024 × 768) ------------------------------
+
+# Consignes qui ne valent que dans JupyterLab (cherchées sans tenir compte des majuscules).
+CONSIGNES_JUPYTERLAB = (
+    "maj + entrée",
+    "maj+entrée",
+    "shift + enter",
+    "exécutez la cellule",
+    "exécutez les cellules",
+    "exécutez-les",
+    "remplacez none",
+    "cellules grises",
+)
+
+
+def _ouvrir_taille(navigateur, serveur, chemin, largeur, hauteur):
+    page = pilote.nouvelle_page(navigateur, largeur, hauteur)
+    _ouvrir(page, serveur, chemin)
+    return page
+
+
+@pytest.mark.parametrize("taille", projection.TAILLES, ids=[f"{w}x{h}" for w, h in projection.TAILLES])
+@pytest.mark.parametrize("chemin", NOTEBOOKS, ids=[c.stem for c in NOTEBOOKS])
+def test_page_projetee_tient_a_l_ecran(chemin, taille, serveur_voila_projecteur, navigateur):
+    """Chaque simulateur, son titre en haut de l'écran : graphique, phrase et première commande
+    sont entièrement visibles ; aucun bouton ni libellé coupé ; aucune ligne qui commence par
+    » ou par une unité seule ; aucune consigne propre à JupyterLab."""
+    page = _ouvrir_taille(navigateur, serveur_voila_projecteur, chemin, *taille)
+    try:
+        defauts = []
+        sims = pilote.simulateurs(page)
+        for i in range(sims.count()):
+            sim = sims.nth(i)
+            projection.cadrer(sim)
+            mesure = projection.mesurer(sim)
+            defauts += [f"{mesure['titre']} : {d} hors de l'écran" for d in projection.hors_ecran(mesure)]
+        defauts += [f"texte coupé : {d}" for d in projection.textes_coupes(page)]
+        defauts += [f"ligne qui commence mal : {d}" for d in projection.debuts_de_ligne(page)]
+        texte = page.evaluate("() => document.body.innerText").lower().replace("\xa0", " ")
+        defauts += [
+            f"consigne pour JupyterLab dans Voilà : « {c} »" for c in CONSIGNES_JUPYTERLAB if c in texte
+        ]
+        assert not defauts, f"{chemin.name} à {taille[0]} × {taille[1]} :\n" + "\n".join(defauts)
+    finally:
+        page.context.close()

@@ -41,6 +41,23 @@ from coursekit.validation import nombre_saisi
 
 STYLE_LIBELLE = {"description_width": "15em"}
 LARGEUR_CURSEUR = "38em"
+COLONNE_COMMANDES = "19em"
+"""Largeur de base de la colonne des commandes d'un simulateur (elle peut grandir)."""
+COLONNE_RESULTAT = "28em"
+"""Largeur de base de la colonne du résultat (graphique et phrase) ; elle prend la place qui reste."""
+HAUTEUR_RESULTAT = "calc(100vh - 4.5em)"
+"""Hauteur maximale de la colonne du résultat : l'écran, moins le titre du simulateur."""
+
+
+def _libelle(texte: str, classe: str) -> widgets.HTML:
+    """Libellé au-dessus de sa commande, qui passe à la ligne au lieu d'être coupé (« … »)."""
+    libelle = widgets.HTML(
+        f"<span class='coursekit-libelle'>{html.escape(typographie(texte))}</span>",
+        layout=widgets.Layout(width="100%", margin="0.3em 0 0 0"),
+    )
+    libelle.add_class(classe)
+    return libelle
+
 
 CLASSE_PERIME = "coursekit-perime"
 """Classe CSS des sorties (graphique, cartes, tableau) qui ne correspondent plus à la saisie."""
@@ -224,23 +241,28 @@ class Curseur(widgets.HBox):
         entier: bool = False,
     ):
         classe = widgets.IntSlider if entier else widgets.FloatSlider
+        self.description = description
+        # Le libellé est au-dessus du curseur, sur toute la largeur : il passe à la ligne au
+        # lieu d'être coupé, et le curseur prend la largeur de la colonne des commandes.
+        self.libelle = _libelle(description, "coursekit-libelle-curseur")
         self.curseur = classe(
             value=valeur,
             min=minimum,
             max=maximum,
             step=pas,
-            description=description,
             readout=False,
             continuous_update=True,
-            style=STYLE_LIBELLE,
-            layout=widgets.Layout(width=LARGEUR_CURSEUR, max_width="100%"),
+            layout=widgets.Layout(flex="1 1 10em", width="auto", min_width="8em", max_width=LARGEUR_CURSEUR),
         )
         self._formater = formater
-        self.lecture = widgets.Label(formater(valeur), layout=widgets.Layout(min_width="7em"))
+        self.lecture = widgets.Label(formater(valeur), layout=widgets.Layout(min_width="6em", width="auto"))
         self.lecture.add_class("coursekit-lecture")
         self.curseur.observe(self._afficher, names="value")
-        # Passe à la ligne plutôt que de déborder d'une colonne étroite (projecteur).
-        super().__init__([self.curseur, self.lecture], layout=widgets.Layout(flex_flow="row wrap"))
+        super().__init__(
+            [self.libelle, self.curseur, self.lecture],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="center", width="100%"),
+        )
+        self.add_class("coursekit-curseur")
 
     def _afficher(self, _change=None) -> None:
         self.lecture.value = self._formater(self.curseur.value)
@@ -258,7 +280,7 @@ class Curseur(widgets.HBox):
         self.curseur.observe(fonction, names="value")
 
     def __repr__(self) -> str:
-        return f"Curseur « {self.curseur.description} »"
+        return f"Curseur « {self.description} »"
 
 
 class ChampNombre(widgets.HBox):
@@ -278,19 +300,21 @@ class ChampNombre(widgets.HBox):
         self.monnaie = unite.split(" ")[0] == fmt.symbole_devise() and fmt.taux() != 1
         if self.monnaie and valeur:
             valeur = fmt.nombre(fmt.prix_naturel(nombre_saisi(valeur, libelle or description)), 2)
+        self.description = description
         self.champ = widgets.Text(
             value=valeur,
-            description=description,
             continuous_update=False,
-            style=STYLE_LIBELLE,
-            layout=widgets.Layout(width="26em"),
+            layout=widgets.Layout(flex="0 1 12em", width="auto", min_width="6em"),
         )
         self.libelle = libelle or description
+        entete = _libelle(description, "coursekit-libelle-champ")
         # Toute la largeur : le message passe à la ligne, juste sous le champ.
         self.erreur = ZoneMessage(layout=widgets.Layout(width="100%", display="none"))
         self.erreur.add_class("coursekit-message-champ")
-        children = [self.champ] + ([widgets.Label(unite)] if unite else []) + [self.erreur]
-        super().__init__(children, layout=widgets.Layout(flex_flow="row wrap"))
+        children = [entete, self.champ] + ([widgets.Label(unite)] if unite else []) + [self.erreur]
+        super().__init__(
+            children, layout=widgets.Layout(flex_flow="row wrap", align_items="center", width="100%")
+        )
         self.add_class("coursekit-champ-nombre")
         self.champ.observe(self._verifier, names="value")
         self._verifier()
@@ -352,7 +376,56 @@ class ChampNombre(widgets.HBox):
         self.champ.observe(fonction, names="value")
 
     def __repr__(self) -> str:
-        return f"Champ « {self.champ.description} »"
+        return f"Champ « {self.description} »"
+
+
+def disposer(enfants: list, message: ZoneMessage) -> list:
+    """Range les enfants d'un simulateur pour qu'au projecteur tout tienne à l'écran.
+
+    Quand le simulateur a un graphique (:class:`ZoneGraphique`) parmi ses enfants directs :
+    les commandes placées avant lui forment une colonne, le graphique et la phrase
+    (``message``) une autre, côte à côte s'il y a la place, l'une sous l'autre sur un écran
+    étroit (rangée flexible qui passe à la ligne). Ce qui vient après le graphique (cartes,
+    tableau, fichiers) suit, sur toute la largeur. Sans graphique, rien ne change.
+    """
+    graphiques = [e for e in enfants if isinstance(e, ZoneGraphique)]
+    if not graphiques:
+        return enfants
+    rang = enfants.index(graphiques[0])
+    commandes = [e for e in enfants[:rang] if e is not message]
+    suite = [e for e in enfants[rang + 1 :] if e is not message]
+    if not commandes:
+        return [graphiques[0], message, *suite]
+    colonne_commandes = widgets.VBox(
+        commandes,
+        layout=widgets.Layout(flex=f"1 1 {COLONNE_COMMANDES}", min_width=f"min({COLONNE_COMMANDES}, 100%)"),
+    )
+    colonne_commandes.add_class("coursekit-commandes")
+    # La colonne du résultat ne dépasse pas la hauteur de l'écran (moins le titre) : le graphique
+    # rétrécit (sans se déformer) pour laisser la phrase visible sous lui.
+    graphique = graphiques[0]
+    graphique.layout.flex = "0 1 auto"
+    graphique.layout.min_height = "8em"
+    graphique.layout.object_fit = "contain"
+    graphique.layout.object_position = "center top"
+    message.layout.flex = "0 0 auto"
+    colonne_resultat = widgets.VBox(
+        [graphique, message],
+        layout=widgets.Layout(
+            flex=f"3 1 {COLONNE_RESULTAT}",
+            min_width=f"min({COLONNE_RESULTAT}, 100%)",
+            max_height=HAUTEUR_RESULTAT,
+        ),
+    )
+    colonne_resultat.add_class("coursekit-resultat")
+    corps = widgets.HBox(
+        [colonne_commandes, colonne_resultat],
+        layout=widgets.Layout(
+            flex_flow="row wrap", align_items="flex-start", grid_gap="0.5em 1.5em", width="100%"
+        ),
+    )
+    corps.add_class("coursekit-colonnes")
+    return [corps, *suite]
 
 
 NOTE_REOUVERTURE = (
@@ -404,9 +477,9 @@ class Simulateur(widgets.VBox):
         if self.message not in enfants:
             enfants.append(self.message)
         entete = widgets.HTML(
-            f"<h3 style='margin:0.2em 0'>{html.escape(self.titre)}</h3>{note_reouverture()}"
+            f"<h3 style='margin:0.2em 0'>{html.escape(typographie(self.titre))}</h3>{note_reouverture()}"
         )
-        super().__init__([entete, *enfants], **kwargs)
+        super().__init__([entete, *disposer(enfants, self.message)], **kwargs)
         self.add_class("coursekit-simulateur")
         self.add_class("coursekit-reouvrable")
         self.graphiques: list[ZoneGraphique] = []

@@ -21,17 +21,28 @@ class Glossaire(Simulateur):
 
     def __init__(self, sigle: str = "ROI"):
         self.liste = widgets.Dropdown(
-            options=sigles(), value=sigle, description="Sigle", layout=widgets.Layout(width="22em")
+            options=sigles(),
+            value=sigle,
+            description="Sigle",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="22em", max_width="100%"),
         )
         self.recherche = widgets.Text(
             value="",
             placeholder="ou tapez un sigle, par exemple cpl",
             description="Recherche",
             continuous_update=True,
-            layout=widgets.Layout(width="30em"),
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="30em", max_width="100%"),
         )
         self.fiche = widgets.HTML()
-        super().__init__([widgets.HBox([self.liste, self.recherche]), self.fiche, self.message])
+        super().__init__(
+            [
+                widgets.HBox([self.liste, self.recherche], layout={"flex_flow": "row wrap"}),
+                self.fiche,
+                self.message,
+            ]
+        )
         self.liste.observe(self._depuis_liste, names="value")
         self.recherche.observe(self._depuis_recherche, names="value")
         self.afficher(sigle)

@@ -106,8 +106,9 @@ class SimulateurCampagne(Simulateur):
                 self.taux_marge,
             ]
         )
-        # La phrase vient juste sous les réglages : on la lit sans faire défiler la page.
-        super().__init__([reglages, self.message, self.resultats, self.graphique])
+        # Réglages à gauche, graphique et phrase à droite (tout tient à l'écran du projecteur),
+        # les cartes des indicateurs dessous.
+        super().__init__([reglages, self.graphique, self.message, self.resultats])
         for curseur in self.curseurs:
             curseur.quand_change(self.actualiser)
         self.budget.quand_change(self.actualiser)
@@ -218,7 +219,7 @@ class TableauDeBordMensuel(Simulateur):
             },
         )
         self.graphique = ZoneGraphique(self.figure)
-        super().__init__([self.choix_mois, self.tableau, self.message, self.graphique])
+        super().__init__([self.choix_mois, self.graphique, self.message, self.tableau])
         self.choix_mois.observe(self.actualiser, names="value")
         self.actualiser()
 

@@ -365,7 +365,7 @@ class SimulateurCentreContacts(Simulateur):
         )
         self.graphique = ZoneGraphique(self.figure)
         reglages = widgets.VBox([self.appels, self.conseillers, self.dmt, self.cout_horaire])
-        super().__init__([reglages, self.message, self.resultats, self.graphique])
+        super().__init__([reglages, self.graphique, self.message, self.resultats])
         for curseur in (self.appels, self.conseillers, self.dmt, self.cout_horaire):
             curseur.quand_change(self.actualiser)
         self.actualiser()
