@@ -260,7 +260,7 @@ def erreurs_en_francais(ipython) -> None:
 #: rappelé au-dessus de chaque cellule « remplacez None » des chapitres (un test y veille) et dans
 #: le message d'une cellule que Python ne sait pas lire.
 REGLES_CALCUL = corriger(
-    "En Python, × s'écrit `*`, ÷ s'écrit `/`, la virgule décimale est un point (`0.75`), "
+    "En Python, × s'écrit `*`, ÷ s'écrit `/`, la virgule décimale est un point (`2.5`), "
     "et l'on n'écrit ni espace dans les nombres (`400000`), ni `%`, ni `€` : 2 % s'écrit `2 / 100`."
 )
 
