@@ -337,8 +337,15 @@ def test_resultat_estompe_puis_redessine_apres_correction():
 
 
 def test_bandeau_place_juste_avant_le_graphique():
+    """Dans la boîte du graphique (la colonne du résultat quand le simulateur a des commandes)."""
     s = _SimulateurDeuxChamps()
-    enfants = list(s.children)
+    a_voir, boite = [s], None
+    while a_voir:
+        candidate = a_voir.pop()
+        if s.graphique in getattr(candidate, "children", ()):
+            boite = candidate
+        a_voir.extend(getattr(candidate, "children", ()))
+    enfants = list(boite.children)
     assert enfants.index(s.bandeau) == enfants.index(s.graphique) - 1
 
 

@@ -263,7 +263,10 @@ class Mouvement:
 def libelle_curseur(poignee) -> str:
     return poignee.evaluate(
         "(h) => { const s = h.closest('.widget-slider');"
-        " const l = s && s.querySelector('.widget-label'); return l ? l.innerText.trim() : '?'; }"
+        " const l = s && s.querySelector('.widget-label'); if (l && l.innerText.trim()) return l.innerText.trim();"
+        # le libellé du cours est au-dessus du curseur (coursekit-libelle-curseur), dans une boîte parente
+        " for (let b = s; b; b = b.parentElement) { const x = b.querySelector('.coursekit-libelle-curseur');"
+        " if (x) return x.innerText.trim(); } return '?'; }"
     )
 
 

@@ -1,4 +1,4 @@
-"""Mode projecteur vérifié sur la page, à 1280×720 : le texte des widgets est grand
+"""Mode projecteur vérifié sur la page, à 1 280 × 720 et 1 024 × 768 : tout tient à l'écran, le texte des widgets est grand
 (taille calculée par le navigateur) et le texte DESSINÉ dans les graphiques aussi.
 
 Pour les graphiques, on ne se contente pas de lire ``rcParams`` dans le noyau : on mesure
@@ -24,20 +24,22 @@ def _ouvrir(page, serveur, chemin):
     return attendu
 
 
-@pytest.mark.parametrize("chemin", NOTEBOOKS, ids=[c.stem for c in NOTEBOOKS])
-def test_mode_projecteur_grands_caracteres(chemin, serveur_voila_projecteur, page, tmp_path):
-    _ouvrir(page, serveur_voila_projecteur, chemin)
-    page.screenshot(path=tmp_path / f"{chemin.stem}.png")
+def _grands_caracteres(page, chemin) -> list[str]:
+    """À 1 280 × 720 : le texte des widgets et celui dessiné dans le premier graphique sont grands."""
     mesures = pilote.polices_widgets(page)
-    assert mesures, f"{chemin.name} : aucun texte de widget sur la page"
+    if not mesures:
+        return [f"{chemin.name} : aucun texte de widget sur la page"]
     petits = sorted(m for m in mesures if m[0] < TAILLE_MINIMALE_WIDGETS)
-    assert not petits, f"{chemin.name} : texte de widget trop petit au projecteur : {petits[:5]}"
+    defauts = [f"texte de widget trop petit au projecteur : {petits[:5]}"] if petits else []
     image = pilote.premiere_image_simulateur(page)
     if image is not None:
         image.scroll_into_view_if_needed()
         texte = pilote.hauteur_texte_image(image)
-        assert texte["caracteres"] >= 5, f"{chemin.name} : pas de texte lisible dans le graphique {texte}"
-        assert texte["ecran"] >= HAUTEUR_MINIMALE_CARACTERES, f"{chemin.name} : texte du graphique {texte}"
+        if texte["caracteres"] < 5:
+            defauts.append(f"pas de texte lisible dans le graphique {texte}")
+        elif texte["ecran"] < HAUTEUR_MINIMALE_CARACTERES:
+            defauts.append(f"texte du graphique trop petit à l'écran {texte}")
+    return defauts
 
 
 def test_graphiques_plus_grands_au_projecteur(serveur_voila, serveur_voila_projecteur, navigateur):
@@ -87,27 +89,38 @@ def _ouvrir_taille(navigateur, serveur, chemin, largeur, hauteur):
     return page
 
 
-@pytest.mark.parametrize("taille", projection.TAILLES, ids=[f"{w}x{h}" for w, h in projection.TAILLES])
+def _tient_a_l_ecran(page) -> list[str]:
+    defauts = []
+    sims = pilote.simulateurs(page)
+    for i in range(sims.count()):
+        sim = sims.nth(i)
+        projection.cadrer(sim)
+        mesure = projection.mesurer(sim)
+        defauts += [f"{mesure['titre']} : {d} hors de l'écran" for d in projection.hors_ecran(mesure)]
+    defauts += [f"texte coupé : {d}" for d in projection.textes_coupes(page)]
+    defauts += [f"ligne qui commence mal : {d}" for d in projection.debuts_de_ligne(page)]
+    return defauts
+
+
 @pytest.mark.parametrize("chemin", NOTEBOOKS, ids=[c.stem for c in NOTEBOOKS])
-def test_page_projetee_tient_a_l_ecran(chemin, taille, serveur_voila_projecteur, navigateur):
-    """Chaque simulateur, son titre en haut de l'écran : graphique, phrase et première commande
-    sont entièrement visibles ; aucun bouton ni libellé coupé ; aucune ligne qui commence par
-    » ou par une unité seule ; aucune consigne propre à JupyterLab."""
-    page = _ouvrir_taille(navigateur, serveur_voila_projecteur, chemin, *taille)
+def test_page_projetee_tient_a_l_ecran(chemin, serveur_voila_projecteur, navigateur):
+    """À 1 280 × 720 puis 1 024 × 768 (la même page, redimensionnée : la mise en page est en CSS),
+    chaque simulateur, son titre en haut de l'écran : graphique, phrase et première commande
+    entièrement visibles ; aucun bouton ni libellé coupé ; aucune ligne qui commence par » ou par
+    une unité seule ; aucune consigne propre à JupyterLab ; à 1 280 × 720, texte des widgets et
+    des graphiques en grands caractères."""
+    largeur, hauteur = projection.TAILLES[0]
+    page = _ouvrir_taille(navigateur, serveur_voila_projecteur, chemin, largeur, hauteur)
     try:
-        defauts = []
-        sims = pilote.simulateurs(page)
-        for i in range(sims.count()):
-            sim = sims.nth(i)
-            projection.cadrer(sim)
-            mesure = projection.mesurer(sim)
-            defauts += [f"{mesure['titre']} : {d} hors de l'écran" for d in projection.hors_ecran(mesure)]
-        defauts += [f"texte coupé : {d}" for d in projection.textes_coupes(page)]
-        defauts += [f"ligne qui commence mal : {d}" for d in projection.debuts_de_ligne(page)]
+        defauts = [f"{largeur} × {hauteur} : {d}" for d in _grands_caracteres(page, chemin)]
+        for largeur, hauteur in projection.TAILLES:
+            page.set_viewport_size({"width": largeur, "height": hauteur})
+            page.evaluate("() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))")
+            defauts += [f"{largeur} × {hauteur} : {d}" for d in _tient_a_l_ecran(page)]
         texte = page.evaluate("() => document.body.innerText").lower().replace("\xa0", " ")
         defauts += [
             f"consigne pour JupyterLab dans Voilà : « {c} »" for c in CONSIGNES_JUPYTERLAB if c in texte
         ]
-        assert not defauts, f"{chemin.name} à {taille[0]} × {taille[1]} :\n" + "\n".join(defauts)
+        assert not defauts, f"{chemin.name} :\n" + "\n".join(defauts)
     finally:
         page.context.close()

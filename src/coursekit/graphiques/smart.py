@@ -30,7 +30,9 @@ def figure_trajectoires():
     vertical du mois lu), ``points`` (les deux valeurs du mois lu), ``seuil`` (ligne
     d'alerte), ``gauche`` et ``droite`` (les axes).
     """
-    figure, (gauche, droite) = nouvelle_figure(9.0, 4.3, ncols=2, width_ratios=[1.35, 1])
+    # 7,7 pouces : au projecteur, la colonne du résultat (environ 770 px à 1 280 × 720) la montre
+    # sans la réduire, donc avec des caractères à leur taille.
+    figure, (gauche, droite) = nouvelle_figure(7.7, 3.9, ncols=2, width_ratios=[1.35, 1])
     (lineaire,) = gauche.plot([], [], marker="o", color=COULEUR_PRINCIPALE, lw=2.5, label="Linéaire")
     (composee,) = gauche.plot([], [], marker="s", color=COULEUR_ACCENT, lw=2.5, ls="--", label="Composée")
     repere = gauche.axvline(0, color=PALETTE["gris"], lw=1.2, ls=":")

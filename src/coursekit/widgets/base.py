@@ -35,7 +35,7 @@ import ipywidgets as widgets
 
 from coursekit import format as fmt
 from coursekit.erreurs import ErreurSaisie
-from coursekit.graphiques.base import figure_en_png_rapide, verifier_mise_en_page
+from coursekit.graphiques.base import figure_en_png_rapide
 from coursekit.typographie import corriger
 from coursekit.validation import nombre_saisi
 
@@ -143,8 +143,9 @@ class ZoneGraphique(widgets.Image):
     Dans le noyau (boucle d'événements en marche), un geste redessine la figure sans
     refaire la mise en page automatique (les axes restent à leur place : deux fois moins
     de temps) ; quand les gestes s'arrêtent (:data:`DELAI_FINITION`), la mise en page est
-    recalculée et l'image n'est renvoyée que si un axe a bougé (une graduation plus
-    longue, par exemple). Sans boucle (tests, scripts), chaque dessin est complet.
+    recalculée par un dessin complet, renvoyé seulement s'il diffère de la dernière image (une
+    graduation plus longue, un titre déplacé…). Sans boucle (tests, scripts), chaque dessin
+    est complet.
     """
 
     def __init__(self, figure, **kwargs):
@@ -216,8 +217,11 @@ class ZoneGraphique(widgets.Image):
             self._finition.demander()
 
     def _finir(self) -> None:
-        if verifier_mise_en_page(self.figure):
-            self.value = figure_en_png_rapide(self.figure, figer=True)
+        # Un dessin complet (mise en page refaite, titres compris) quand les gestes s'arrêtent :
+        # l'image finale est toujours celle de l'état final, même si aucun axe n'a bougé.
+        image = figure_en_png_rapide(self.figure)
+        if image != bytes(self.value):
+            self.value = image
 
     def __repr__(self) -> str:
         return "Graphique"
