@@ -96,6 +96,24 @@ def lab_du_cours(navigateur, tmp_path):
         serveur.arreter()
 
 
+JS_DESCENDRE = """() => {
+  const zone = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
+  if (!zone) return false;
+  const avant = zone.scrollTop; zone.scrollBy(0, 300); return zone.scrollTop !== avant;
+}"""
+
+
+def _premier_simulateur_a_curseur(page, pas_maximum: int = 200):
+    for _ in range(pas_maximum):
+        for simulateur in pilote.simulateurs(page).all():
+            if simulateur.locator(".noUi-handle").count() > 0:
+                return simulateur
+        if not page.evaluate(JS_DESCENDRE):
+            break
+        page.evaluate("() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))")
+    raise AssertionError("aucun simulateur à curseur affiché dans le notebook rouvert")
+
+
 def test_rouvert_apres_arret_du_noyau_le_simulateur_montre_son_dernier_etat(lab_du_cours, page):
     serveur, copie = lab_du_cours
     attendu = pilote.attendu(copie)
@@ -118,7 +136,7 @@ def test_rouvert_apres_arret_du_noyau_le_simulateur_montre_son_dernier_etat(lab_
     page.evaluate(pilote.JS_LAB_TOUT_EXECUTER)
     page.wait_for_function(pilote.JS_LAB_FINI, timeout=240_000, polling=200)
     pilote.attendre_widgets(page, attendu.vues)
-    simulateur = next(s for s in pilote.simulateurs(page).all() if s.locator(".noUi-handle").count() > 0)
+    simulateur = _premier_simulateur_a_curseur(page)
     # vivant, le simulateur ne montre pas la phrase de réouverture
     assert simulateur.evaluate(JS_ETAT_SIMULATEUR)["note"] == []
     mouvement = pilote.bouger_curseur(page, simulateur, simulateur.locator(".noUi-handle").first)
@@ -142,8 +160,9 @@ def test_rouvert_apres_arret_du_noyau_le_simulateur_montre_son_dernier_etat(lab_
     defauts = pilote.defauts_page(page)
     assert not defauts, "\n".join(defauts)
     assert "model not found" not in page.evaluate("() => document.body.innerText")
-    rouvert = next(s for s in pilote.simulateurs(page).all() if s.locator(".noUi-handle").count() > 0)
-    # JupyterLab ne dessine que les cellules à l'écran (fenêtrage) : on y amène le simulateur
+    # JupyterLab ne dessine que les cellules proches de l'écran (fenêtrage) : on descend dans le
+    # notebook jusqu'au premier simulateur à curseur, puis on l'amène à l'écran.
+    rouvert = _premier_simulateur_a_curseur(page)
     rouvert.scroll_into_view_if_needed()
     try:
         page.wait_for_function(
