@@ -47,10 +47,10 @@ def figure_trajectoires():
         color=COULEUR_MANQUE,
         lw=1.5,
         ls="-.",
-        label=f"Seuil d'alerte ({fmt.pourcent(SEUIL_ALERTE, 0)} par mois)",
+        label=f"Alerte\xa0: {fmt.pourcent(SEUIL_ALERTE, 0)} par mois",
     )
     figure.legend(loc="outside lower center", ncol=3, frameon=False)
-    droite.set_title("Hausse de chaque mois")
+    droite.set_title("Hausse par mois")
     droite.set_xlabel("mois")
     droite.yaxis.set_major_formatter(FuncFormatter(_pourcent_axe))
     for axe in (gauche, droite):
