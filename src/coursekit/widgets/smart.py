@@ -115,8 +115,9 @@ class CalculateurCroissance(Simulateur):
             options=["Vos chiffres", *self.EXEMPLES],
             value="Vos chiffres",
             description="Exemple du cours",
-            style={"description_width": "15em"},
-            layout=widgets.Layout(width="44em"),
+            # la largeur de sa colonne (jamais coupé au projecteur), libellé à sa taille
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%", max_width="44em"),
         )
         self.depart = ChampNombre("Valeur de départ", depart, libelle="La valeur de départ")
         self.cible = ChampNombre("Cible", cible, libelle="La cible")
