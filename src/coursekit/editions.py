@@ -81,20 +81,24 @@ def notebooks(chemins: list[str] | None = None) -> list[Path]:
     return sorted(DOSSIER_NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 
 
-def regenerer(chemin: Path, delai: int = 600) -> None:
-    """Exécute un notebook dans un noyau neuf et enregistre ses sorties à sa place."""
-    carnet = nbformat.read(chemin, as_version=4)
+def executer_carnet(carnet, dossier: Path, delai: int = 600) -> None:
+    """Exécute ``carnet`` dans un noyau neuf (dossier de travail ``dossier``), sorties stabilisées."""
     carnet.metadata["kernelspec"] = KERNELSPEC
-    client = NotebookClient(
+    NotebookClient(
         carnet,
         timeout=delai,
         kernel_name="python3",
         record_timing=False,
         store_widget_state=False,
-        resources={"metadata": {"path": str(chemin.parent)}},
-    )
-    client.execute()
+        resources={"metadata": {"path": str(dossier)}},
+    ).execute()
     stabiliser(carnet)
+
+
+def regenerer(chemin: Path, delai: int = 600) -> None:
+    """Exécute un notebook dans un noyau neuf et enregistre ses sorties à sa place."""
+    carnet = nbformat.read(chemin, as_version=4)
+    executer_carnet(carnet, chemin.parent, delai)
     nbformat.write(carnet, chemin)
 
 
@@ -278,16 +282,7 @@ def edition_maroc(chemin: Path, sortie: Path, executer: bool = True, delai: int 
     carnet = nbformat.read(chemin, as_version=4)
     carnet, _ = PreprocesseurDevise(devise=DEVISE_MAROC).preprocess(carnet, {})
     if executer:
-        carnet.metadata["kernelspec"] = KERNELSPEC
-        NotebookClient(
-            carnet,
-            timeout=delai,
-            kernel_name="python3",
-            record_timing=False,
-            store_widget_state=False,
-            resources={"metadata": {"path": str(chemin.parent)}},
-        ).execute()
-        stabiliser(carnet)
+        executer_carnet(carnet, chemin.parent, delai)
     else:
         carnet, _ = ClearOutputPreprocessor(enabled=True).preprocess(carnet, {})
     cible = sortie / chemin.name
