@@ -26,7 +26,7 @@ CPU = True
 sur une machine partagée, le temps écoulé compte aussi l'attente des autres programmes."""
 
 
-def _fabriques():
+def fabriques():
     """(nom, fabrique) de chaque simulateur à curseurs des notebooks, construit comme dans le notebook."""
     import coursekit as ck
     from coursekit.widgets import (
@@ -109,7 +109,7 @@ async def mesurer(fabrique, n: int) -> list[tuple[str, list[float]]]:
             debut = time.process_time() if CPU else time.perf_counter()
             curseur.curseur.set_state({"value": valeur})  # comme un message du navigateur
             durees.append(((time.process_time() if CPU else time.perf_counter()) - debut) * 1000)
-        resultats.append((curseur.curseur.description, durees))
+        resultats.append((curseur.description, durees))
     for attente in _travaux(simulateur):
         attente.annuler()
     return resultats
@@ -148,11 +148,11 @@ def main(argv=None) -> None:
         "temps " + ("processeur (process_time)" if CPU else "écoulé (perf_counter)") + f", charge {_charge()}"
     )
     debut_import = time.perf_counter()
-    fabriques = [(nom, f) for nom, f in _fabriques() if not args.k or any(k in nom for k in args.k)]
+    choisis = [(nom, f) for nom, f in fabriques() if not args.k or any(k in nom for k in args.k)]
     print(f"import : {(time.perf_counter() - debut_import) * 1000:.0f} ms")
     print(f"{'simulateur':<30} {'curseur':<34} {'méd. ms':>8} {'max ms':>7}")
     pires = []
-    for nom, fabrique in fabriques:
+    for nom, fabrique in choisis:
         gc.collect()
         resultats = asyncio.run(mesurer(fabrique, args.n))
         for description, durees in resultats:

@@ -239,14 +239,16 @@ def test_zone_graphique_finition_dans_la_boucle_renvoie_l_image_complete():
     async def scenario():
         zone = ZoneGraphique(figure)
         axes.set_ylim(0, 10_000_000)
-        zone.actualiser()  # geste : dessin rapide, mise en page figée
+        zone.actualiser()  # geste : dessin rapide, mise en page figée, envoyé en JPEG
         fige = zone.value
+        assert zone.format == "jpeg" and fige[:3] == b"\xff\xd8\xff"
         assert zone._finition.en_attente
         await zone._finition.attendre()
         return zone, fige
 
     zone, fige = dans_sa_boucle(scenario)
     assert zone.value != fige
+    assert zone.format == "png"
     assert zone.value == figure_en_png_rapide(figure)  # celle d'un dessin complet
 
 

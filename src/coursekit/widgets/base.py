@@ -35,7 +35,7 @@ import ipywidgets as widgets
 
 from coursekit import format as fmt
 from coursekit.erreurs import ErreurSaisie
-from coursekit.graphiques.base import figure_en_png_rapide
+from coursekit.graphiques.base import figure_en_apercu, figure_en_png_rapide
 from coursekit.typographie import corriger
 from coursekit.validation import nombre_saisi
 
@@ -142,10 +142,10 @@ class ZoneGraphique(widgets.Image):
 
     Dans le noyau (boucle d'événements en marche), un geste redessine la figure sans
     refaire la mise en page automatique (les axes restent à leur place : deux fois moins
-    de temps) ; quand les gestes s'arrêtent (:data:`DELAI_FINITION`), la mise en page est
-    recalculée par un dessin complet, renvoyé seulement s'il diffère de la dernière image (une
-    graduation plus longue, un titre déplacé…). Sans boucle (tests, scripts), chaque dessin
-    est complet.
+    de temps) et l'envoie en JPEG (encodé en ~1 ms) ; quand les gestes s'arrêtent
+    (:data:`DELAI_FINITION`), un dessin complet (mise en page recalculée) est envoyé en PNG :
+    l'image finale est toujours le PNG exact de l'état final. Sans boucle (tests, scripts),
+    chaque dessin est complet, en PNG.
     """
 
     def __init__(self, figure, **kwargs):
@@ -178,7 +178,7 @@ class ZoneGraphique(widgets.Image):
             0.5, 0.5, typographie(phrase), ha="center", va="center", wrap=True, color="#1d3557"
         )
         self._finition.annuler()
-        self.value = figure_en_png_rapide(self.figure, figer=False)
+        self._envoyer(figure_en_png_rapide(self.figure), "png")
 
     def _rendre_axes(self) -> None:
         if self._vide is not None:
@@ -211,17 +211,26 @@ class ZoneGraphique(widgets.Image):
             rapide = False
         else:
             rapide = self._dessinee
-        self.value = figure_en_png_rapide(self.figure, figer=rapide)
-        self._dessinee = True
-        if rapide:
+        if rapide and self.figure.dpi == 100:
+            # Pendant le geste : dessin à mise en page figée, envoyé en JPEG (encodage ~1 ms).
+            self._envoyer(figure_en_apercu(self.figure), "jpeg")
             self._finition.demander()
+        else:
+            self._envoyer(figure_en_png_rapide(self.figure), "png")
+        self._dessinee = True
+
+    def _envoyer(self, image: bytes, format_image: str) -> None:
+        # Un seul message au navigateur pour l'image et son format.
+        with self.hold_sync():
+            self.format = format_image
+            self.value = image
 
     def _finir(self) -> None:
         # Un dessin complet (mise en page refaite, titres compris) quand les gestes s'arrêtent :
-        # l'image finale est toujours celle de l'état final, même si aucun axe n'a bougé.
+        # l'image finale est toujours le PNG exact de l'état final.
         image = figure_en_png_rapide(self.figure)
-        if image != bytes(self.value):
-            self.value = image
+        if self.format != "png" or image != bytes(self.value):
+            self._envoyer(image, "png")
 
     def __repr__(self) -> str:
         return "Graphique"
