@@ -85,7 +85,7 @@ def curseurs(widget) -> list:
     return trouves
 
 
-def _valeurs(curseur, n: int) -> list:
+def valeurs_d_un_glisser(curseur, n: int) -> list:
     c = curseur.curseur
     pas = c.step or 1
     depart = c.value
@@ -103,7 +103,7 @@ async def mesurer(fabrique, n: int) -> list[tuple[str, list[float]]]:
     resultats = []
     for curseur in curseurs(simulateur):
         durees = []
-        for valeur in _valeurs(curseur, n):
+        for valeur in valeurs_d_un_glisser(curseur, n):
             if curseur.curseur.value == valeur:
                 continue
             debut = time.process_time() if CPU else time.perf_counter()

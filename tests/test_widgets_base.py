@@ -239,10 +239,13 @@ def test_zone_graphique_finition_dans_la_boucle_renvoie_l_image_complete():
     async def scenario():
         zone = ZoneGraphique(figure)
         axes.set_ylim(0, 10_000_000)
-        zone.actualiser()  # geste : dessin rapide, mise en page figée, envoyé en JPEG
+        zone.actualiser()  # premier geste : dessin rapide, mise en page figée, en PNG
+        assert zone.format == "png" and zone._finition.en_attente
+        axes.set_ylim(0, 9_000_000)
+        zone.actualiser()  # geste suivant (glisser) : par calques, envoyé en JPEG
         fige = zone.value
         assert zone.format == "jpeg" and fige[:3] == b"\xff\xd8\xff"
-        assert zone._finition.en_attente
+        assert zone._calques.images_par_calques == 1
         await zone._finition.attendre()
         return zone, fige
 

@@ -64,6 +64,9 @@ def appliquer_theme() -> None:
             "axes.spines.top": False,
             "axes.spines.right": False,
             "axes.grid": True,
+            # La grille sous les données (barres, courbes), jamais par-dessus : plus lisible, et
+            # l'image d'un geste (éléments mobiles dessinés sur le fond) est celle du dessin complet.
+            "axes.axisbelow": True,
             "grid.alpha": 0.3,
             "axes.formatter.use_locale": False,
             "figure.dpi": 100,

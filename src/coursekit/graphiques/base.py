@@ -16,8 +16,9 @@ Pour les simulateurs, qui redessinent à chaque geste, trois économies (mêmes 
   peut être **figée** le temps d'un dessin (:func:`dessiner_rapide`) : les axes gardent
   leur place ; :func:`verifier_mise_en_page` la recalcule ensuite et dit si elle a bougé.
 
-Pendant un geste, l'image envoyée est un JPEG (:func:`figure_en_apercu`, encodé dix fois
-plus vite) ; l'image finale est le PNG exact.
+Pendant un geste, seuls les éléments qui bougent sont redessinés sur un fond gardé
+(:mod:`coursekit.graphiques.calques`) et l'image envoyée est un JPEG (:func:`toile_en_image`,
+encodé dix fois plus vite) ; l'image finale est le PNG exact d'un dessin complet.
 """
 
 from __future__ import annotations
@@ -102,15 +103,22 @@ def dessiner_rapide(figure: Figure, figer: bool) -> ToileCours:
         # Les titres restent aussi où le dessin précédent les a mis : leur placement
         # automatique mesure toutes les graduations du haut de l'axe (~10 % du dessin),
         # et aucun graphique du cours n'a de graduations en haut.
+        # Les noms des axes (« mois », « € ») aussi : les placer mesure toutes les graduations
+        # de l'axe et de ses voisins (~15 % du dessin).
         titres = [(axes, axes._autotitlepos) for axes in figure.axes]
+        noms = [(axe, axe._autolabelpos) for axes in figure.axes for axe in (axes.xaxis, axes.yaxis)]
         for axes, _auto in titres:
             axes._autotitlepos = False
+        for axe, _auto in noms:
+            axe._autolabelpos = False
         try:
             canvas.draw()
         finally:
             figure._mise_en_page_figee = False
             for axes, auto in titres:
                 axes._autotitlepos = auto
+            for axe, auto in noms:
+                axe._autolabelpos = auto
     else:
         canvas.draw()
     return canvas
@@ -159,29 +167,26 @@ def figure_en_png_rapide(figure: Figure, figer: bool = False) -> bytes:
     """
     if figure.dpi != 100:
         return figure_en_png(figure)
-    canvas = dessiner_rapide(figure, figer)
-    largeur, hauteur = canvas.get_width_height()
-    tampon = io.BytesIO()
-    image = PIL.Image.frombuffer("RGBA", (largeur, hauteur), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    image.save(tampon, format="png", compress_level=1)
-    return tampon.getvalue()
+    return toile_en_image(dessiner_rapide(figure, figer), "png")
 
 
 QUALITE_APERCU = 90
 """Qualité JPEG des images envoyées pendant un geste (l'image finale est un PNG)."""
 
 
-def figure_en_apercu(figure: Figure) -> bytes:
-    """Image JPEG d'un dessin rapide (mise en page figée), pour les images d'un geste en cours.
+def toile_en_image(toile: ToileCours, format_image: str) -> bytes:
+    """L'image d'une toile déjà dessinée, en ``"png"`` (compression légère) ou en ``"jpeg"``.
 
-    L'encodage JPEG prend ~1 ms contre 7 à 10 ms pour le PNG le plus léger ; à la qualité 90,
-    la différence ne se voit pas sur une image qui bouge. Quand le geste s'arrête, le
-    simulateur envoie le PNG exact (voir ``ZoneGraphique``)."""
-    canvas = dessiner_rapide(figure, figer=True)
-    largeur, hauteur = canvas.get_width_height()
+    Le JPEG (qualité :data:`QUALITE_APERCU`) s'encode en ~1 ms contre 7 à 10 ms pour le PNG le
+    plus léger ; sur une image qui bouge, la différence ne se voit pas. Il sert aux images d'un
+    geste en cours ; quand le geste s'arrête, le simulateur envoie le PNG exact."""
+    largeur, hauteur = toile.get_width_height()
     tampon = io.BytesIO()
-    image = PIL.Image.frombuffer("RGBA", (largeur, hauteur), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    image.convert("RGB").save(tampon, format="jpeg", quality=QUALITE_APERCU)
+    image = PIL.Image.frombuffer("RGBA", (largeur, hauteur), toile.buffer_rgba(), "raw", "RGBA", 0, 1)
+    if format_image == "jpeg":
+        image.convert("RGB").save(tampon, format="jpeg", quality=QUALITE_APERCU)
+    else:
+        image.save(tampon, format="png", compress_level=1)
     return tampon.getvalue()
 
 

@@ -35,7 +35,8 @@ import ipywidgets as widgets
 
 from coursekit import format as fmt
 from coursekit.erreurs import ErreurSaisie
-from coursekit.graphiques.base import figure_en_apercu, figure_en_png_rapide
+from coursekit.graphiques.base import figure_en_png_rapide, toile_en_image
+from coursekit.graphiques.calques import DessinParCalques
 from coursekit.typographie import corriger
 from coursekit.validation import nombre_saisi
 
@@ -133,7 +134,7 @@ class ZoneMessage(widgets.HTML):
         return re.sub(r"\xa0([:;?!»])", r" \1", brut).replace("«\xa0", "« ")
 
 
-DELAI_FINITION = 0.15
+DELAI_FINITION = 0.1
 """Pause (s) après le dernier dessin rapide avant de vérifier la mise en page du graphique."""
 
 
@@ -142,8 +143,10 @@ class ZoneGraphique(widgets.Image):
 
     Dans le noyau (boucle d'événements en marche), un geste redessine la figure sans
     refaire la mise en page automatique (les axes restent à leur place : deux fois moins
-    de temps) et l'envoie en JPEG (encodé en ~1 ms) ; quand les gestes s'arrêtent
-    (:data:`DELAI_FINITION`), un dessin complet (mise en page recalculée) est envoyé en PNG :
+    de temps) ; pendant un glisser, seuls les éléments modifiés sont redessinés sur le fond
+    gardé (:class:`~coursekit.graphiques.calques.DessinParCalques`) et l'image part en JPEG
+    (encodée en ~1 ms). Quand les gestes s'arrêtent (:data:`DELAI_FINITION`), un dessin
+    complet (mise en page recalculée) est envoyé en PNG s'il diffère de la dernière image :
     l'image finale est toujours le PNG exact de l'état final. Sans boucle (tests, scripts),
     chaque dessin est complet, en PNG.
     """
@@ -155,6 +158,7 @@ class ZoneGraphique(widgets.Image):
         self.figure = figure
         self.simulateur: Simulateur | None = None  # renseigné par le simulateur qui l'affiche
         self._finition = TravailDiffere(self, self._finir, DELAI_FINITION)
+        self._calques = DessinParCalques(figure)
         self._dessinee = False
         self._vide = None  # texte affiché à la place des axes quand la sélection est vide
         self.actualiser()
@@ -178,6 +182,7 @@ class ZoneGraphique(widgets.Image):
             0.5, 0.5, typographie(phrase), ha="center", va="center", wrap=True, color="#1d3557"
         )
         self._finition.annuler()
+        self._calques.oublier()
         self._envoyer(figure_en_png_rapide(self.figure), "png")
 
     def _rendre_axes(self) -> None:
@@ -202,20 +207,24 @@ class ZoneGraphique(widgets.Image):
     def actualiser(self) -> None:
         """Redessine la figure (après modification de ses éléments) et l'envoie.
 
-        Mêmes pixels que ``figure_en_png``, par le chemin rapide (dessin Agg direct,
-        compression légère) : c'est ce temps que le professeur attend à chaque geste."""
+        Dans le noyau, le premier geste est dessiné à mise en page figée et envoyé en PNG ;
+        les suivants, tant qu'ils se suivent à moins de :data:`DELAI_FINITION`, sont dessinés
+        par calques (fond gardé, seuls les éléments modifiés redessinés) et envoyés en JPEG.
+        C'est ce temps que le professeur attend à chaque geste."""
         self._rendre_axes()
         try:
             asyncio.get_running_loop()
         except RuntimeError:
             rapide = False
         else:
-            rapide = self._dessinee
-        if rapide and self.figure.dpi == 100:
-            # Pendant le geste : dessin à mise en page figée, envoyé en JPEG (encodage ~1 ms).
-            self._envoyer(figure_en_apercu(self.figure), "jpeg")
+            rapide = self._dessinee and self.figure.dpi == 100
+        if rapide:
+            en_geste = self._finition.en_attente
+            toile = self._calques.dessiner()
+            self._envoyer(toile_en_image(toile, "jpeg" if en_geste else "png"), "jpeg" if en_geste else "png")
             self._finition.demander()
         else:
+            self._calques.oublier()
             self._envoyer(figure_en_png_rapide(self.figure), "png")
         self._dessinee = True
 
@@ -228,6 +237,7 @@ class ZoneGraphique(widgets.Image):
     def _finir(self) -> None:
         # Un dessin complet (mise en page refaite, titres compris) quand les gestes s'arrêtent :
         # l'image finale est toujours le PNG exact de l'état final.
+        self._calques.oublier()
         image = figure_en_png_rapide(self.figure)
         if self.format != "png" or image != bytes(self.value):
             self._envoyer(image, "png")

@@ -1,0 +1,163 @@
+"""Dessin par calques pendant un geste : le fond gardé, seuls les éléments qui bougent redessinés.
+
+Quand le professeur fait glisser un curseur, le simulateur ne change que quelques éléments de
+son graphique (hauteurs de barres, étiquettes de valeur, une courbe, un titre chiffré) : les axes,
+les graduations, la grille et la légende restent les mêmes. Les redessiner tous à chaque image
+coûte l'essentiel du temps (matplotlib trace chaque graduation une à une).
+
+:class:`DessinParCalques` garde donc, pendant un geste :
+
+- un **fond** : l'image de la figure sans les éléments qui bougent ;
+- la liste de ces **éléments mobiles** : ceux que le simulateur a modifiés (matplotlib les marque
+  « périmés », ``stale``, à chaque modification).
+
+L'image suivante recopie le fond et ne redessine que les éléments mobiles, tant que rien d'autre
+n'a changé : mêmes éléments, mêmes graduations, et une échelle que les nouvelles valeurs ne
+dépassent pas. Pendant le geste, l'échelle est en effet **gardée** tant que les limites demandées
+par le simulateur tiennent dans celles du fond (et en couvrent au moins la moitié) : les barres
+montent et descendent devant des graduations fixes, ce que l'œil suit mieux qu'une échelle qui
+change à chaque image. Sinon, le fond est refait.
+
+Les éléments mobiles sont dessinés par-dessus le fond, avec les cadres des axes : un autre
+élément fixe qui les recouvrait (rare : la grille est sous les données) passe dessous le temps
+du geste. L'image finale, elle, est toujours un dessin complet (voir
+``ZoneGraphique`` dans ``coursekit.widgets.base``).
+"""
+
+from __future__ import annotations
+
+from matplotlib.axis import Axis
+from matplotlib.figure import Figure
+from matplotlib.spines import Spine
+from matplotlib.ticker import FixedFormatter, FixedLocator
+
+from coursekit.graphiques.base import dessiner_rapide
+from coursekit.graphiques.rendu import ToileCours
+
+PART_MINIMALE = 0.5
+"""Part minimale de l'échelle du fond que les limites demandées doivent couvrir pour la garder."""
+
+
+def _graduations(axe: Axis) -> tuple:
+    """Ce qui fixe les graduations d'un axe, à limites égales (sans les calculer)."""
+    localisateur, formateur = axe.get_major_locator(), axe.get_major_formatter()
+    return (
+        id(localisateur),
+        tuple(localisateur.locs) if isinstance(localisateur, FixedLocator) else None,
+        id(formateur),
+        tuple(formateur.seq) if isinstance(formateur, FixedFormatter) else None,
+        axe.get_visible(),
+        axe.get_scale(),
+    )
+
+
+def _enfants(figure: Figure) -> list:
+    """Les éléments qu'un simulateur modifie : enfants des axes et de la figure (hors axes,
+    graduations et cadres, suivis à part)."""
+    elements = []
+    for axes in figure.axes:
+        elements.extend(
+            enfant
+            for enfant in axes.get_children()
+            if enfant is not axes.patch and not isinstance(enfant, (Axis, Spine))
+        )
+    elements.extend(figure.texts + figure.legends + figure.lines + figure.patches + figure.images)
+    return elements
+
+
+def _contient(fond: tuple[float, float], demande: tuple[float, float]) -> bool:
+    bas, haut = sorted(fond)
+    dbas, dhaut = sorted(demande)
+    etendue = haut - bas
+    marge = etendue * 1e-9
+    return bas - marge <= dbas and dhaut <= haut + marge and (dhaut - dbas) >= PART_MINIMALE * etendue
+
+
+class DessinParCalques:
+    """Fond gardé et éléments mobiles d'une figure, le temps d'un geste (voir le module)."""
+
+    def __init__(self, figure: Figure):
+        self.figure = figure
+        self.fonds_refaits = 0
+        """Nombre de fonds dessinés (images complètes, à mise en page figée)."""
+        self.images_par_calques = 0
+        """Nombre d'images faites en recopiant le fond (seuls les éléments mobiles redessinés)."""
+        self.oublier()
+
+    def oublier(self) -> None:
+        """Oublie le fond : la prochaine image refait un dessin (à la fin d'un geste, par exemple)."""
+        self._fond = None
+        self._mobiles: list = []
+        self._limites: list = []
+        self._signature = None
+
+    def _signature_figure(self, enfants: list) -> tuple:
+        toile = self.figure.canvas
+        return (
+            tuple(map(id, enfants)),
+            tuple(_graduations(axe) for axes in self.figure.axes for axe in (axes.xaxis, axes.yaxis)),
+            toile.get_width_height() if isinstance(toile, ToileCours) else None,
+            self.figure.dpi,
+        )
+
+    def dessiner(self) -> ToileCours:
+        """Dessine l'état en cours (mise en page figée) ; rend la toile, prête à être encodée."""
+        enfants = _enfants(self.figure)
+        modifies = [enfant for enfant in enfants if enfant.stale]
+        limites = [(axes.get_xlim(), axes.get_ylim()) for axes in self.figure.axes]
+        signature = self._signature_figure(enfants)
+        mobiles = set(map(id, self._mobiles))
+        if (
+            self._fond is not None
+            and signature == self._signature
+            and all(id(element) in mobiles for element in modifies)
+            and all(
+                _contient(fx, dx) and _contient(fy, dy)
+                for (fx, fy), (dx, dy) in zip(self._limites, limites, strict=True)
+            )
+        ):
+            return self._par_calques(limites)
+        return self._refaire_fond(modifies, limites)
+
+    def _refaire_fond(self, modifies: list, limites: list) -> ToileCours:
+        # Les cadres des axes (peu coûteux) passent avec les éléments mobiles : ils gardent leur
+        # place au-dessus des barres, comme dans un dessin complet.
+        cadres = [cadre for axes in self.figure.axes for cadre in axes.spines.values() if cadre.get_visible()]
+        mobiles = sorted(modifies + cadres, key=lambda element: element.get_zorder())
+        for element in mobiles:
+            element.set_animated(True)
+        try:
+            toile = dessiner_rapide(self.figure, figer=True)
+        finally:
+            for element in mobiles:
+                element.set_animated(False)
+        self._fond = toile.copy_from_bbox(self.figure.bbox)
+        self._mobiles = mobiles
+        self._limites = limites
+        self._signature = self._signature_figure(_enfants(self.figure))
+        self.fonds_refaits += 1
+        self._dessiner_mobiles()
+        return toile
+
+    def _par_calques(self, limites: list) -> ToileCours:
+        toile = self.figure.canvas
+        toile.restore_region(self._fond)
+        # L'échelle du fond, le temps de dessiner les éléments mobiles, puis celle demandée.
+        for axes, (fx, fy), (dx, dy) in zip(self.figure.axes, self._limites, limites, strict=True):
+            if (fx, fy) != (dx, dy):
+                axes.set_xlim(fx, emit=False)
+                axes.set_ylim(fy, emit=False)
+        try:
+            self._dessiner_mobiles()
+        finally:
+            for axes, (fx, fy), (dx, dy) in zip(self.figure.axes, self._limites, limites, strict=True):
+                if (fx, fy) != (dx, dy):
+                    axes.set_xlim(dx, emit=False)
+                    axes.set_ylim(dy, emit=False)
+        self.images_par_calques += 1
+        return toile
+
+    def _dessiner_mobiles(self) -> None:
+        rendu = self.figure.canvas.get_renderer()
+        for element in self._mobiles:
+            element.draw(rendu)
