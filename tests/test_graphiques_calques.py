@@ -61,13 +61,18 @@ def test_fond_refait_quand_l_echelle_grandit_ou_se_resserre_trop():
     barres[0].set_height(200)
     calques.dessiner()
     barres[0].set_height(1500)
-    axes.set_ylim(0, 1800)  # les valeurs sortent de l'échelle du fond
+    axes.set_ylim(0, 1800)  # les valeurs sortent de l'échelle du fond : agrandie, avec une marge
     calques.dessiner()
     assert (calques.fonds_refaits, calques.images_par_calques) == (2, 0)
-    barres[0].set_height(100)
-    axes.set_ylim(0, 120)  # moins de la moitié de l'échelle : on la refait
+    assert axes.get_ylim() == (0, 1800)
+    barres[0].set_height(1900)
+    axes.set_ylim(0, 2280)  # tient dans la marge (1 800 + 50 %) : pas de fond refait
     calques.dessiner()
-    assert (calques.fonds_refaits, calques.images_par_calques) == (3, 0)
+    assert (calques.fonds_refaits, calques.images_par_calques) == (2, 1)
+    barres[0].set_height(100)
+    axes.set_ylim(0, 120)  # moins de la moitié de l'échelle : on la refait, exacte
+    calques.dessiner()
+    assert (calques.fonds_refaits, calques.images_par_calques) == (3, 1)
     np.testing.assert_array_equal(_pixels(figure.canvas), _complet(figure))
 
 
@@ -85,6 +90,12 @@ def test_fond_refait_quand_un_autre_element_ou_les_graduations_changent():
     axes.text(0, 900, "nouveau")
     calques.dessiner()
     assert calques.fonds_refaits == 4
+    barres[0].set_height(150)
+    calques.dessiner()
+    assert calques.fonds_refaits == 4  # rien d'autre n'a changé : par calques
+    axes.get_xticklabels()[1].set_color("red")  # une étiquette de graduation (maillon faible…)
+    calques.dessiner()
+    assert calques.fonds_refaits == 5
     np.testing.assert_array_equal(_pixels(figure.canvas), _complet(figure))
 
 

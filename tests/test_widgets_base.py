@@ -393,3 +393,34 @@ def test_travail_differe_marque_le_resultat_perime():
     travail = s.differer(lambda: s.prix.lire(), 0)
     travail.demander()
     assert s.perime and isinstance(travail.derniere_erreur, ck.ErreurSaisie)
+
+
+def test_tableau_a_la_cadence_tout_de_suite_puis_le_dernier_etat():
+    from coursekit.widgets.base import CADENCE_TABLEAUX
+
+    class _Tableau(Simulateur):
+        def __init__(self):
+            self.tableau = widgets.HTML()
+            self.ecrits: list[int] = []
+            super().__init__([self.tableau])
+
+        def ecrire(self, n: int) -> None:
+            def texte():
+                self.ecrits.append(n)
+                return f"<p>{n}</p>"
+
+            self.ecrire_a_la_cadence(self.tableau, texte)
+
+    async def scenario():
+        outil = _Tableau()
+        outil.ecrire(1)  # premier : tout de suite
+        assert outil.tableau.value == "<p>1</p>"
+        for n in range(2, 8):  # un glisser : regroupés
+            outil.ecrire(n)
+        assert outil.ecrits == [1] and outil._travail_tableaux.delai == CADENCE_TABLEAUX
+        await outil._travail_tableaux.attendre()
+        return outil
+
+    outil = dans_sa_boucle(scenario)
+    assert outil.ecrits == [1, 7]  # le dernier état, une seule fois
+    assert outil.tableau.value == "<p>7</p>"

@@ -12,7 +12,7 @@ coûte l'essentiel du temps (matplotlib trace chaque graduation une à une).
   « périmés », ``stale``, à chaque modification).
 
 L'image suivante recopie le fond et ne redessine que les éléments mobiles, tant que rien d'autre
-n'a changé : mêmes éléments, mêmes graduations, et une échelle que les nouvelles valeurs ne
+n'a changé : mêmes éléments, mêmes graduations (et même allure de leurs étiquettes), et une échelle que les nouvelles valeurs ne
 dépassent pas. Pendant le geste, l'échelle est en effet **gardée** tant que les limites demandées
 par le simulateur tiennent dans celles du fond (et en couvrent au moins la moitié) : les barres
 montent et descendent devant des graduations fixes, ce que l'œil suit mieux qu'une échelle qui
@@ -25,6 +25,8 @@ du geste. L'image finale, elle, est toujours un dessin complet (voir
 """
 
 from __future__ import annotations
+
+from contextlib import contextmanager
 
 from matplotlib.axis import Axis
 from matplotlib.figure import Figure
@@ -73,6 +75,45 @@ def _contient(fond: tuple[float, float], demande: tuple[float, float]) -> bool:
     return bas - marge <= dbas and dhaut <= haut + marge and (dhaut - dbas) >= PART_MINIMALE * etendue
 
 
+MARGE_CROISSANCE = 0.5
+"""Quand les valeurs sortent de l'échelle pendant un geste, elle s'agrandit de cette part en plus,
+du côté où elles sortent : les images suivantes du geste y tiennent encore."""
+
+
+def _echelle_du_geste(fond: tuple[float, float], demande: tuple[float, float], echelle: str):
+    """L'échelle d'un axe pour le fond refait en plein geste : celle du fond si les limites
+    demandées y tiennent, agrandie de :data:`MARGE_CROISSANCE` si les valeurs en sortent,
+    celle demandée sinon (échelle bien plus resserrée, ou non linéaire)."""
+    if _contient(fond, demande):
+        return fond
+    bas, haut = sorted(fond)
+    dbas, dhaut = sorted(demande)
+    if echelle != "linear" or (dhaut - dbas) < PART_MINIMALE * (haut - bas):
+        return demande
+    marge = MARGE_CROISSANCE * (dhaut - dbas)
+    nouvelle = (dbas - marge if dbas < bas else dbas, dhaut + marge if dhaut > haut else dhaut)
+    return nouvelle if demande[0] <= demande[1] else nouvelle[::-1]
+
+
+@contextmanager
+def _limites_provisoires(figure: Figure, echelles: list, limites: list):
+    """Donne aux axes l'échelle du geste le temps d'un dessin, puis les limites demandées."""
+    changes = [
+        (axes, echelle, limite)
+        for axes, echelle, limite in zip(figure.axes, echelles, limites, strict=True)
+        if echelle != limite
+    ]
+    for axes, (x, y), _limite in changes:
+        axes.set_xlim(x, emit=False)
+        axes.set_ylim(y, emit=False)
+    try:
+        yield
+    finally:
+        for axes, _echelle, (x, y) in changes:
+            axes.set_xlim(x, emit=False)
+            axes.set_ylim(y, emit=False)
+
+
 class DessinParCalques:
     """Fond gardé et éléments mobiles d'une figure, le temps d'un geste (voir le module)."""
 
@@ -90,6 +131,7 @@ class DessinParCalques:
         self._mobiles: list = []
         self._limites: list = []
         self._signature = None
+        self._graduations: list = []
 
     def _signature_figure(self, enfants: list) -> tuple:
         toile = self.figure.canvas
@@ -110,6 +152,7 @@ class DessinParCalques:
         if (
             self._fond is not None
             and signature == self._signature
+            and not any(graduation.stale for graduation in self._graduations)
             and all(id(element) in mobiles for element in modifies)
             and all(
                 _contient(fx, dx) and _contient(fy, dy)
@@ -120,40 +163,55 @@ class DessinParCalques:
         return self._refaire_fond(modifies, limites)
 
     def _refaire_fond(self, modifies: list, limites: list) -> ToileCours:
+        enfants = set(map(id, _enfants(self.figure)))
+        # Les éléments déjà mobiles le restent (s'ils sont toujours là) : le geste continue.
+        anciens = [e for e in self._mobiles if id(e) in enfants and id(e) not in set(map(id, modifies))]
         # Les cadres des axes (peu coûteux) passent avec les éléments mobiles : ils gardent leur
         # place au-dessus des barres, comme dans un dessin complet.
         cadres = [cadre for axes in self.figure.axes for cadre in axes.spines.values() if cadre.get_visible()]
-        mobiles = sorted(modifies + cadres, key=lambda element: element.get_zorder())
+        deja = set(map(id, modifies + anciens))
+        mobiles = sorted(
+            modifies + anciens + [c for c in cadres if id(c) not in deja],
+            key=lambda element: element.get_zorder(),
+        )
+        echelles = limites
+        if self._limites and len(self._limites) == len(limites):
+            echelles = [
+                (_echelle_du_geste(fx, dx, axes.get_xscale()), _echelle_du_geste(fy, dy, axes.get_yscale()))
+                for axes, (fx, fy), (dx, dy) in zip(self.figure.axes, self._limites, limites, strict=True)
+            ]
         for element in mobiles:
             element.set_animated(True)
         try:
-            toile = dessiner_rapide(self.figure, figer=True)
+            with _limites_provisoires(self.figure, echelles, limites):
+                toile = dessiner_rapide(self.figure, figer=True)
         finally:
             for element in mobiles:
                 element.set_animated(False)
         self._fond = toile.copy_from_bbox(self.figure.bbox)
         self._mobiles = mobiles
-        self._limites = limites
+        self._limites = echelles
         self._signature = self._signature_figure(_enfants(self.figure))
+        # Les graduations dessinées dans le fond : si le simulateur en change une (couleur, gras
+        # d'une étiquette…), le fond est refait. Celles qui restent « périmées » après le dessin
+        # sont hors de l'échelle (non dessinées) : elles ne comptent pas.
+        self._graduations = [
+            graduation
+            for axes in self.figure.axes
+            for axe in (axes.xaxis, axes.yaxis)
+            for graduation in (*axe.majorTicks, *axe.minorTicks)
+            if not graduation.stale
+        ]
         self.fonds_refaits += 1
-        self._dessiner_mobiles()
+        with _limites_provisoires(self.figure, echelles, limites):
+            self._dessiner_mobiles()
         return toile
 
     def _par_calques(self, limites: list) -> ToileCours:
         toile = self.figure.canvas
         toile.restore_region(self._fond)
-        # L'échelle du fond, le temps de dessiner les éléments mobiles, puis celle demandée.
-        for axes, (fx, fy), (dx, dy) in zip(self.figure.axes, self._limites, limites, strict=True):
-            if (fx, fy) != (dx, dy):
-                axes.set_xlim(fx, emit=False)
-                axes.set_ylim(fy, emit=False)
-        try:
+        with _limites_provisoires(self.figure, self._limites, limites):
             self._dessiner_mobiles()
-        finally:
-            for axes, (fx, fy), (dx, dy) in zip(self.figure.axes, self._limites, limites, strict=True):
-                if (fx, fy) != (dx, dy):
-                    axes.set_xlim(dx, emit=False)
-                    axes.set_ylim(dy, emit=False)
         self.images_par_calques += 1
         return toile
 

@@ -29,6 +29,8 @@ class ElementsEntonnoir:
     barres: list
     volumes: list
     commentaires: list
+    maillon_affiche: str | None = ""
+    """Le maillon faible dont les noms d'étapes ont l'allure (« » : aucune encore)."""
 
 
 def figure_entonnoir(etapes, titre: str = "") -> ElementsEntonnoir:
@@ -85,10 +87,14 @@ def afficher_entonnoir(elements: ElementsEntonnoir, table: pd.DataFrame, maillon
             )
         commentaire.set_color(COULEUR_MANQUE if faible else COULEUR_NEUTRE)
         commentaire.set_fontweight("bold" if faible else "normal")
-    for rang, etiquette in enumerate(elements.axes.get_yticklabels()):
-        faible = rang < len(table) and table["etape"].iloc[rang] == maillon
-        etiquette.set_color(COULEUR_MANQUE if faible else "black")
-        etiquette.set_fontweight("bold" if faible else "normal")
+    # Les noms d'étapes ne changent d'allure que si le maillon faible change : y toucher à chaque
+    # geste obligerait à redessiner toutes les graduations (voir graphiques.calques).
+    if elements.maillon_affiche != maillon:
+        for rang, etiquette in enumerate(elements.axes.get_yticklabels()):
+            faible = rang < len(table) and table["etape"].iloc[rang] == maillon
+            etiquette.set_color(COULEUR_MANQUE if faible else "black")
+            etiquette.set_fontweight("bold" if faible else "normal")
+        elements.maillon_affiche = maillon
 
 
 def figure_entonnoir_tableau(table: pd.DataFrame, maillon: str | None = None, titre: str = ""):

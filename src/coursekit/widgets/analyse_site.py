@@ -436,12 +436,18 @@ class SegmentationRFM(Simulateur):
         self.tableau = widgets.HTML()
         super().__init__([self.seuil, self.graphique, self.message, self.tableau])
         self.seuil.quand_change(self.actualiser)
+        self._syntheses: dict = {}
         self.actualiser()
 
+    def synthese(self, seuil: int) -> pd.DataFrame:
+        """La synthèse des segments pour un seuil d'inactivité (gardée : le curseur n'a que
+        23 positions, et un glisser repasse souvent par les mêmes)."""
+        if seuil not in self._syntheses:
+            self._syntheses[seuil] = a.synthese_segments(a.segmenter_rfm(self.scores, seuil))
+        return self._syntheses[seuil]
+
     def actualiser(self, _changement=None) -> None:
-        ok, synthese = self.calculer(
-            lambda: a.synthese_segments(a.segmenter_rfm(self.scores, self.seuil.value))
-        )
+        ok, synthese = self.calculer(lambda: self.synthese(self.seuil.value))
         if not ok:
             return
         for barre, texte, ligne in zip(
@@ -451,7 +457,7 @@ class SegmentationRFM(Simulateur):
             texte.set_x(ligne["clients"] + 2)
             texte.set_text(f"{fmt.nombre(ligne['clients'], 0)} · {fmt.pourcent(ligne['part_montant'])} du CA")
         self.graphique.actualiser()
-        self.tableau.value = tableau_segments(synthese).to_html()
+        self.ecrire_a_la_cadence(self.tableau, lambda: tableau_segments(synthese).to_html())
         lignes = synthese.set_index("segment")
         risque, perdus = lignes.loc["À risque"], lignes.loc["Perdus"]
         action = actions_segments()["À risque"]["action"]

@@ -480,6 +480,11 @@ def note_reouverture(quoi: str = "Ce simulateur", action: str = "le faire bouger
     )
 
 
+CADENCE_TABLEAUX = 0.5
+"""Pendant un glisser, intervalle minimal (s) entre deux écritures d'un tableau (voir
+:meth:`Simulateur.ecrire_a_la_cadence`)."""
+
+
 class Simulateur(widgets.VBox):
     """Base des simulateurs : titre, zone de message et calcul protégé.
 
@@ -634,6 +639,27 @@ class Simulateur(widgets.VBox):
         if perime:
             self._resultat_a_jour()
         return True, resultat
+
+    def ecrire_a_la_cadence(self, sortie: widgets.HTML, texte: Callable[[], str]) -> None:
+        """Écrit ``texte()`` dans ``sortie`` (un tableau sous le graphique) : tout de suite, ou
+        pendant un glisser au plus une fois toutes les :data:`CADENCE_TABLEAUX` secondes.
+
+        Le graphique et la phrase suivent le curseur à chaque image ; le tableau, plus long à
+        écrire et lu une fois le geste fini, suit à son rythme. Le dernier état est toujours écrit."""
+        try:
+            travail = self._travail_tableaux
+        except AttributeError:
+            travail = self._travail_tableaux = self.differer(
+                self._ecrire_tableaux, CADENCE_TABLEAUX, "cadence"
+            )
+            self._tableaux_a_ecrire: dict = {}
+        self._tableaux_a_ecrire[id(sortie)] = (sortie, texte)
+        travail.demander()
+
+    def _ecrire_tableaux(self) -> None:
+        while self._tableaux_a_ecrire:
+            _cle, (sortie, texte) = self._tableaux_a_ecrire.popitem()
+            sortie.value = texte()
 
     def differer(self, fonction: Callable[[], object], delai: float, mode: str = "pause") -> TravailDiffere:
         """Un :class:`TravailDiffere` qui exécute ``fonction`` pour ce simulateur

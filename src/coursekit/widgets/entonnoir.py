@@ -183,7 +183,7 @@ class SimulateurEntonnoir(Simulateur):
         table, faible, gain = resultat
         afficher_entonnoir(self.elements, table, faible)
         self.graphique.actualiser()
-        self.tableau.value = tableau_html(table)
+        self.ecrire_a_la_cadence(self.tableau, lambda: tableau_html(table))
         self.message.info(self.phrase(table, faible, gain))
 
     def phrase(self, table, faible: str, gain: calc.Amelioration) -> str:
