@@ -76,8 +76,9 @@ def _contient(fond: tuple[float, float], demande: tuple[float, float]) -> bool:
 
 
 MARGE_CROISSANCE = 0.5
-"""Quand les valeurs sortent de l'échelle pendant un geste, elle s'agrandit de cette part en plus,
-du côté où elles sortent : les images suivantes du geste y tiennent encore."""
+"""Quand les valeurs sortent de l'échelle pendant un geste, elle s'agrandit de cette part de
+l'étendue demandée en plus, du côté où elles sortent (partagée si elles sortent des deux côtés) :
+les images suivantes du geste y tiennent encore."""
 
 
 def _echelle_du_geste(fond: tuple[float, float], demande: tuple[float, float], echelle: str):
@@ -90,8 +91,10 @@ def _echelle_du_geste(fond: tuple[float, float], demande: tuple[float, float], e
     dbas, dhaut = sorted(demande)
     if echelle != "linear" or (dhaut - dbas) < PART_MINIMALE * (haut - bas):
         return demande
-    marge = MARGE_CROISSANCE * (dhaut - dbas)
-    nouvelle = (dbas - marge if dbas < bas else dbas, dhaut + marge if dhaut > haut else dhaut)
+    # Ce que le fond couvrait reste couvert ; la marge se partage entre les côtés qui débordent.
+    cotes = (dbas < bas) + (dhaut > haut)
+    marge = MARGE_CROISSANCE * (dhaut - dbas) / cotes
+    nouvelle = (dbas - marge if dbas < bas else bas, dhaut + marge if dhaut > haut else haut)
     return nouvelle if demande[0] <= demande[1] else nouvelle[::-1]
 
 
