@@ -49,10 +49,39 @@ HAUTEUR_RESULTAT = "calc(100vh - 4.5em)"
 """Hauteur maximale de la colonne du résultat : l'écran, moins le titre du simulateur."""
 
 
+CLASSE_NOMMEE = "coursekit-nomme"
+"""Classe CSS d'une boîte dont le libellé (``.coursekit-libelle``) nomme la commande pour les
+lecteurs d'écran (curseur, champ, liste déroulante, zone de texte qu'elle contient)."""
+
+# Le curseur d'ipywidgets 8 (noUiSlider) n'a pas de nom accessible sans ``description``, et la
+# ``description`` s'affiche à gauche, coupée. Le libellé visible reste donc au-dessus, et ce petit
+# script relie chaque commande d'une boîte .coursekit-nomme à son libellé (aria-labelledby, le
+# motif recommandé par WAI-ARIA quand un libellé est visible). Il est porté par le libellé lui-même
+# (« onload » d'une feuille de style, qui s'exécute aussi quand un notebook rouvert rejoue l'état
+# enregistré des widgets), installé une fois par page, et suit les vues créées ensuite.
+_SCRIPT_NOMS = (
+    "if(!window.coursekitNoms){var n=0,prevu=0,nommer=function(){prevu=0;"
+    "document.querySelectorAll('.coursekit-nomme').forEach(function(b){"
+    "var l=b.querySelector('.coursekit-libelle');if(!l)return;"
+    "if(!l.id)l.id='coursekit-libelle-'+(++n);"
+    "b.querySelectorAll('.noUi-handle,input,textarea,select').forEach(function(c){"
+    "if(c.getAttribute('aria-labelledby')!==l.id)c.setAttribute('aria-labelledby',l.id)})})};"
+    "window.coursekitNoms=new MutationObserver(function(){"
+    "if(!prevu){prevu=1;requestAnimationFrame(nommer)}});"
+    "window.coursekitNoms.observe(document.body,{childList:true,subtree:true});nommer()}"
+)
+NOMMER_COMMANDES = f'<style onload="{_SCRIPT_NOMS}"></style>'
+"""HTML qui installe (une fois par page) le lien entre libellés et commandes des boîtes
+:data:`CLASSE_NOMMEE` ; à mettre dans le libellé."""
+
+
 def _libelle(texte: str, classe: str) -> widgets.HTML:
-    """Libellé au-dessus de sa commande, qui passe à la ligne au lieu d'être coupé (« … »)."""
+    """Libellé au-dessus de sa commande, qui passe à la ligne au lieu d'être coupé (« … »).
+
+    C'est aussi le nom de la commande pour un lecteur d'écran (voir :data:`CLASSE_NOMMEE`) :
+    la boîte qui contient le libellé et la commande reçoit cette classe."""
     libelle = widgets.HTML(
-        f"<span class='coursekit-libelle'>{html.escape(typographie(texte))}</span>",
+        f"<span class='coursekit-libelle'>{html.escape(typographie(texte))}</span>{NOMMER_COMMANDES}",
         layout=widgets.Layout(width="100%", margin="0.3em 0 0 0"),
     )
     libelle.add_class(classe)
@@ -276,6 +305,7 @@ class Curseur(widgets.HBox):
             layout=widgets.Layout(flex_flow="row wrap", align_items="center", width="100%"),
         )
         self.add_class("coursekit-curseur")
+        self.add_class(CLASSE_NOMMEE)
 
     def _afficher(self, _change=None) -> None:
         self.lecture.value = self._formater(self.curseur.value)
@@ -329,6 +359,7 @@ class ChampNombre(widgets.HBox):
             children, layout=widgets.Layout(flex_flow="row wrap", align_items="center", width="100%")
         )
         self.add_class("coursekit-champ-nombre")
+        self.add_class(CLASSE_NOMMEE)
         self.champ.observe(self._verifier, names="value")
         self._verifier()
 

@@ -43,7 +43,14 @@ from coursekit.swot import (
     texte_depuis_entrees,
 )
 from coursekit.travaux import Carnet, nom_affiche
-from coursekit.widgets.base import ChampNombre, Simulateur, ZoneGraphique, ZoneMessage
+from coursekit.widgets.base import (
+    CLASSE_NOMMEE,
+    NOMMER_COMMANDES,
+    ChampNombre,
+    Simulateur,
+    ZoneGraphique,
+    ZoneMessage,
+)
 
 SCHEMAS: dict[str, dict] = {
     "grille_observation": _objet(
@@ -448,13 +455,17 @@ class ExerciceClassement(widgets.VBox):
                 options=OPTIONS_QUADRANTS, value=None, layout=widgets.Layout(width="12em")
             )
             retour = ZoneMessage()
+            # Le constat nomme sa liste déroulante pour un lecteur d'écran (CLASSE_NOMMEE).
             texte = widgets.HTML(
-                f"<span style='font-size:1.05em'>{rang}. {html.escape(constat.texte)}</span>",
+                f"<span class='coursekit-libelle' style='font-size:1.05em'>{rang}. "
+                f"{html.escape(constat.texte)}</span>{NOMMER_COMMANDES}",
                 layout=widgets.Layout(width="30em"),
             )
             self.choix.append(choix)
             self.retours.append(retour)
-            lignes.append(widgets.VBox([widgets.HBox([texte, choix]), retour]))
+            ligne = widgets.HBox([texte, choix])
+            ligne.add_class(CLASSE_NOMMEE)
+            lignes.append(widgets.VBox([ligne, retour]))
         self.bouton = widgets.Button(description="Vérifier", button_style="primary")
         self.score = ZoneMessage()
         self.bouton.on_click(lambda _b: self.verifier())
