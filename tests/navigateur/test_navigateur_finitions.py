@@ -2,6 +2,7 @@
 
 - Chaque curseur et chaque champ chiffré du cours a un nom accessible (celui qu'un lecteur
   d'écran annonce), égal à son libellé visible, et ce libellé n'est affiché qu'une fois.
+- ``python -m coursekit.lanceur 06 --maroc`` projette le chapitre en dirhams.
 """
 
 from pathlib import Path
@@ -62,3 +63,31 @@ def test_listes_du_classement_swot_nommees_par_leur_constat(serveur_voila, page_
     )
     assert nom_accessible.startswith("1. ") and len(nom_accessible) > 10, nom_accessible
     assert page.evaluate(JS_SANS_NOM) == []
+
+
+def test_lanceur_maroc_projette_en_dirhams(navigateur, page_voila, tmp_path, monkeypatch):
+    """Le notebook que ``python -m coursekit.lanceur 06 --maroc`` projette s'ouvre dans Voilà,
+    montants en dirhams, simulateur compris."""
+    import re
+
+    from coursekit import lanceur
+
+    monkeypatch.setattr(lanceur, "RACINE", tmp_path)
+    chemin = lanceur.preparer_presentation(lanceur.trouver_chapitre("06"), maroc=True)
+    serveur = lanceur.demarrer_voila(notebook=chemin, projecteur=True, journal=tmp_path / "voila.log")
+    try:
+        page = page_voila
+        page.goto(serveur.url, wait_until="commit", timeout=180_000)
+        page.wait_for_function(
+            "() => document.body && document.body.classList.contains('jp-Notebook')"
+            " && !document.querySelector('#loading')",
+            timeout=180_000,
+        )
+        pilote.attendre_widgets(page, 1, delai=180)
+        pilote.simulateurs(page).first.wait_for(state="visible", timeout=60_000)
+        texte = page.inner_text("body").replace("\xa0", " ").replace("\u202f", " ")
+        assert "DH" in texte
+        assert not re.search(r"€|\bEUR\b|(?<![\w])euros?\b", texte)
+        assert not pilote.defauts_page(page)
+    finally:
+        serveur.arreter()
