@@ -3,12 +3,14 @@
 - Chaque curseur et chaque champ chiffré du cours a un nom accessible (celui qu'un lecteur
   d'écran annonce), égal à son libellé visible, et ce libellé n'est affiché qu'une fois.
 - ``python -m coursekit.lanceur 06 --maroc`` projette le chapitre en dirhams.
+- Un exercice seul (``ck.quiz.exercice``), rouvert sans noyau dans JupyterLab, dit de réexécuter.
 """
 
 from pathlib import Path
 
 import pilote
 import pytest
+from test_navigateur_reouverture import lab_du_cours  # noqa: F401 - fixture partagée
 
 pytestmark = pytest.mark.navigateur
 DOSSIER = Path(__file__).resolve().parents[2] / "notebooks"
@@ -91,3 +93,57 @@ def test_lanceur_maroc_projette_en_dirhams(navigateur, page_voila, tmp_path, mon
         assert not pilote.defauts_page(page)
     finally:
         serveur.arreter()
+
+
+JS_NOTES_EXERCICES = """() => Array.from(document.querySelectorAll('.coursekit-reouvrable .coursekit-reouverture'))
+  .filter((p) => p.textContent.includes('Cet exercice'))
+  .map((p) => ({visible: getComputedStyle(p).display !== 'none', texte: p.textContent.trim()}))"""
+
+
+def _notes_d_exercice(page, pas_maximum: int = 200) -> list:
+    """Descend dans le notebook (JupyterLab ne dessine que les cellules proches de l'écran)
+    jusqu'à ce qu'un exercice seul soit dessiné ; rend l'état de sa phrase de réouverture."""
+    from test_navigateur_reouverture import JS_DESCENDRE
+
+    for _ in range(pas_maximum):
+        notes = page.evaluate(JS_NOTES_EXERCICES)
+        if notes:
+            return notes
+        if not page.evaluate(JS_DESCENDRE):
+            break
+        page.evaluate("() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))")
+    raise AssertionError("aucun exercice seul (ck.quiz.exercice) dessiné dans le notebook")
+
+
+def test_exercice_seul_rouvert_sans_noyau_dit_de_reexecuter(lab_du_cours, page):  # noqa: F811
+    """00 a deux ``ck.quiz.exercice`` : vivants, leur phrase est cachée ; rouverts après l'arrêt du
+    noyau, la phrase française est visible (même mécanisme que les simulateurs)."""
+    from test_navigateur_reouverture import (
+        CHAPITRE,
+        JS_ARRETER_ET_FERMER,
+        JS_ENREGISTRER,
+        JS_ROUVERT,
+        JS_ROUVRIR,
+    )
+
+    serveur, copie = lab_du_cours
+    attendu = pilote.attendu(copie)
+    page.goto(f"{serveur.url}/lab/tree/{CHAPITRE}?reset", wait_until="domcontentloaded")
+    page.wait_for_function(pilote.JS_LAB_PRET, timeout=240_000)
+    page.evaluate(pilote.JS_LAB_TOUT_EXECUTER)
+    page.wait_for_function(pilote.JS_LAB_FINI, timeout=240_000, polling=200)
+    pilote.attendre_widgets(page, attendu.vues)
+    vivantes = _notes_d_exercice(page)
+    assert vivantes and not any(n["visible"] for n in vivantes), vivantes
+
+    assert page.evaluate(JS_ENREGISTRER) is False
+    page.evaluate(JS_ARRETER_ET_FERMER)
+    page.wait_for_function("() => document.querySelectorAll('.coursekit-reouvrable').length === 0")
+    page.evaluate(JS_ROUVRIR, [CHAPITRE])
+    page.wait_for_function(JS_ROUVERT, arg=[CHAPITRE], timeout=120_000)
+    pilote.attendre_widgets(page, attendu.vues, delai=120)
+    rouvertes = _notes_d_exercice(page)
+    assert all(n["visible"] for n in rouvertes), rouvertes
+    assert "Cet exercice montre son dernier état enregistré" in rouvertes[0]["texte"]
+    assert "réexécutez le notebook" in rouvertes[0]["texte"]
+    assert not pilote.defauts_page(page)
