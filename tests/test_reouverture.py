@@ -33,3 +33,20 @@ def test_simulateur_et_quiz_portent_la_phrase():
     chapitre = quiz.chapitre("06")
     assert "Ce quiz montre son dernier état" in chapitre.children[0].value
     assert "«" not in NOTE_REOUVERTURE and "\xa0:" in note_reouverture()  # typographie française
+
+
+def test_exercice_seul_et_question_redigee_portent_la_phrase_une_fois():
+    """Un exercice seul (``ck.quiz.exercice``) a la phrase ; réuni dans un quiz, seul le quiz l'a."""
+    for question, debut in (
+        (quiz.exercice("06", "cpa"), "Cet exercice montre son dernier état enregistré"),
+        (quiz.question_ouverte("10", "e5-q3"), "Cette question montre son dernier état enregistré"),
+    ):
+        assert "coursekit-reouvrable" in question._dom_classes
+        assert question.children[0] is question.enonce
+        html_enonce = question.enonce.value
+        assert debut in html_enonce and html_enonce.count("class='coursekit-reouverture'") == 1
+        assert _regles(html_enonce)[".coursekit-reouverture"] == "display:none"
+    groupe = quiz.exercices("06", ["ctr", "cpc"], "Deux calculs")
+    notes = [groupe.children[0].value, *(q.enonce.value for q in groupe.questions)]
+    assert sum(n.count("class='coursekit-reouverture'") for n in notes) == 1
+    assert "Ce quiz montre son dernier état" in notes[0]

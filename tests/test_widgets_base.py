@@ -15,6 +15,23 @@ def test_curseur_affiche_a_la_francaise():
     assert curseur.curseur.readout is False
 
 
+def test_curseur_et_champ_nommes_par_leur_libelle_sans_le_repeter():
+    """Le libellé visible (au-dessus) est aussi le nom de la commande pour un lecteur d'écran :
+    la boîte porte la classe que le script du libellé relie (aria-labelledby), et ipywidgets
+    n'affiche pas de seconde « description »."""
+    from coursekit.widgets.base import CLASSE_NOMMEE, NOMMER_COMMANDES
+
+    curseur = Curseur("Taux de clic (CTR)", 0, 10, 0.1, 2, ck.pourcent)
+    champ = ChampNombre("Budget", "1 000", libelle="Le budget")
+    for boite, commande in ((curseur, curseur.curseur), (champ, champ.champ)):
+        assert CLASSE_NOMMEE in boite._dom_classes
+        assert commande.description == ""
+        premier = boite.children[0]
+        assert NOMMER_COMMANDES in premier.value
+        assert premier.value.count(">Taux de clic (CTR)<" if boite is curseur else ">Budget<") == 1
+    assert "aria-labelledby" in NOMMER_COMMANDES and ".noUi-handle" in NOMMER_COMMANDES
+
+
 def test_message_echappe_le_html():
     message = ZoneMessage()
     message.erreur("<script>alert(1)</script>")

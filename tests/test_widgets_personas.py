@@ -305,3 +305,32 @@ def test_representations_stables():
     assert repr(RelecteurMessage(delai=0)).startswith("Relecteur de message (simulateur")
     assert repr(ExerciceMessages()).startswith("Exercice\xa0: un message pour chacun des trois personas")
     assert isinstance(persona_mode_eco(), Persona)
+
+
+def test_erreur_d_une_liste_sous_sa_zone_puis_effacee():
+    """Une erreur qui nomme une liste du persona (« Freins (freins) … ») s'affiche sous sa zone."""
+    from coursekit.widgets.base import CLASSE_CHAMP_FAUX
+
+    outil = ConstructeurPersona(delai=0)
+    outil.freins.value = "prix\nlivraison"
+    ok, _ = outil.calculer(lambda: Persona(freins="prix"))  # le vrai refus du calculateur
+    assert not ok
+    freins = outil.erreurs["freins"]
+    assert freins.affiche and "(freins)" in freins.texte and outil.freins in freins.boite.children
+    assert CLASSE_CHAMP_FAUX in freins.boite._dom_classes
+    assert not outil.erreurs["motivations"].affiche and outil.freins.value == "prix\nlivraison"
+    outil.actualiser()
+    assert not freins.affiche and CLASSE_CHAMP_FAUX not in freins.boite._dom_classes
+
+
+def test_exercice_messages_message_vide_marque_sa_zone():
+    from coursekit.widgets.base import CLASSE_CHAMP_FAUX
+
+    exercice = ExerciceMessages()
+    exercice.verifier()
+    erreur = exercice.erreurs[0]
+    assert erreur.affiche and exercice.zones[0] in erreur.boite.children
+    assert CLASSE_CHAMP_FAUX in erreur.boite._dom_classes
+    exercice.zones[0].value = "Profitez d'un style tendance à petit prix, livré chez vous en 24 h."
+    exercice.verifier()
+    assert not erreur.affiche and CLASSE_CHAMP_FAUX not in erreur.boite._dom_classes

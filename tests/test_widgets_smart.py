@@ -1,3 +1,4 @@
+import itertools
 import sys
 from pathlib import Path
 
@@ -218,3 +219,33 @@ def test_exercice_retour_pendant_la_frappe():
 def test_reprs_stables():
     assert repr(VerificateurSmart()).startswith("Vérificateur d'objectif SMART (simulateur interactif")
     assert repr(CalculateurCroissance()).startswith("Calculateur de croissance (simulateur interactif")
+
+
+@pytest.mark.parametrize("projecteur", [False, True], ids=["normal", "projecteur"])
+@pytest.mark.parametrize("mois", [17, 18])
+def test_calculateur_graduations_des_mois_lisibles(projecteur, mois):
+    """Les étiquettes des mois (axe du bas, sur les deux panneaux) ne se touchent pas : entre deux
+    étiquettes voisines, au moins la moitié de la hauteur d'un caractère, au projecteur aussi."""
+    from coursekit import affichage
+
+    affichage.mode_projecteur(projecteur)
+    try:
+        calc = CalculateurCroissance()
+        calc.mois.value = mois
+        figure = calc.figure
+        figure.canvas.draw()
+        rendu = figure.canvas.get_renderer()
+        for nom in ("gauche", "droite"):
+            axe = calc.elements[nom]
+            debut, fin = axe.get_xlim()
+            etiquettes = [
+                t for t in axe.get_xticklabels() if t.get_text() and debut <= t.get_position()[0] <= fin
+            ]
+            assert len(etiquettes) >= 3, (nom, [t.get_text() for t in etiquettes])
+            assert all(float(t.get_position()[0]).is_integer() for t in etiquettes)
+            taille_px = etiquettes[0].get_fontsize() * figure.dpi / 72
+            boites = sorted((t.get_window_extent(rendu) for t in etiquettes), key=lambda b: b.x0)
+            ecarts = [b.x0 - a.x1 for a, b in itertools.pairwise(boites)]
+            assert min(ecarts) >= 0.5 * taille_px, (nom, [t.get_text() for t in etiquettes], ecarts)
+    finally:
+        affichage.mode_projecteur(False)

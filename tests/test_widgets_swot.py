@@ -238,3 +238,35 @@ def test_jauge_d_interaction_garde_sa_largeur_au_projecteur():
         assert [t.get_text() for t in axes.get_legend().get_texts()][-1].endswith("active")
     finally:
         affichage.mode_projecteur(False)
+
+
+def test_erreur_d_un_quadrant_sous_sa_case_texte_garde_puis_effacee():
+    """Une erreur du calculateur qui nomme un quadrant s'affiche sous sa zone de texte (même
+    message et même bordure rouge qu'un champ chiffré), pas seulement dans la zone de message."""
+    from coursekit.widgets.base import CLASSE_CHAMP_FAUX
+
+    outil = ConstructeurSwot(delai=0)
+    outil.listes["forces"].value = "communauté fidèle\nlivraison rapide"
+    ok, _ = outil.calculer(lambda: Swot(forces=["communauté fidèle", 3]))  # le vrai refus du calculateur
+    assert not ok
+    forces = outil.erreurs["forces"]
+    assert forces.affiche and "L'entrée n° 2 des forces (forces)" in forces.texte
+    assert CLASSE_CHAMP_FAUX in forces.boite._dom_classes and outil.listes["forces"] in forces.boite.children
+    assert "coursekit-message-champ" in forces._dom_classes
+    assert not any(outil.erreurs[q].affiche for q in ("faiblesses", "opportunites", "menaces"))
+    assert outil.listes["forces"].value == "communauté fidèle\nlivraison rapide"  # rien n'est effacé
+    assert outil.perime
+    outil.listes["forces"].value = "communauté fidèle\nlivraison en 48 h"  # le calcul repart et réussit
+    assert not forces.affiche and forces.value == "" and not outil.perime
+    assert CLASSE_CHAMP_FAUX not in forces.boite._dom_classes
+
+
+def test_exercice_audit_erreur_sous_la_zone():
+    from coursekit.widgets.base import CLASSE_CHAMP_FAUX
+
+    exercice = ExerciceAudit()
+    exercice.forces.value = "communauté fidèle"
+    exercice.erreurs["forces"].signaler("ancienne erreur")
+    exercice.verifier()
+    assert not exercice.erreurs["forces"].affiche
+    assert CLASSE_CHAMP_FAUX not in exercice.erreurs["forces"].boite._dom_classes

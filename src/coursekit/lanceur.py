@@ -7,6 +7,7 @@ Usage, depuis la racine du dépôt ::
     python -m coursekit.lanceur 06 --no-browser   # affiche seulement l'adresse
     python -m coursekit.lanceur --liste       # les chapitres disponibles
     python -m coursekit.lanceur 06 --avec-solutions   # avec les corrigés (cellules « solution »)
+    python -m coursekit.lanceur 06 --maroc    # l'édition marocaine : montants en dirhams (DH)
 
 Voilà exécute le notebook et n'affiche que le texte, les résultats et les
 simulateurs (le code est caché). La variable ``COURSEKIT_PROJECTEUR=1`` est
@@ -294,18 +295,27 @@ def demarrer_lab(dossier_reglages: Path, port: int | None = None, journal: Path 
     return _lancer(commande, port, "JupyterLab", environnement(False), journal).attendre()
 
 
-def preparer_presentation(notebook: Path, avec_solutions: bool = False) -> Path:
+def preparer_presentation(notebook: Path, avec_solutions: bool = False, maroc: bool = False) -> Path:
     """Le notebook à projeter : sans les cellules « solution », sauf demande du professeur.
 
     Voilà affiche toutes les sorties : projeter le notebook source montrerait chaque
     corrigé juste sous son exercice. On projette donc l'édition de présentation du
     chapitre (sans solutions ni consignes pour JupyterLab), écrite dans
     ``build/presentation/`` ; ``--avec-solutions`` projette la source.
+
+    ``maroc`` (``--maroc``) : la même chose dans l'édition marocaine, montants en dirhams
+    (:class:`~coursekit.editions.PreprocesseurDevise`, comme ``python -m coursekit.editions
+    maroc``), écrite dans ``build/presentation-maroc/`` ; avec les corrigés, c'est l'édition
+    marocaine du professeur (``build/maroc/``). Voilà l'exécute : rien n'est exécuté avant.
     """
+    from coursekit.editions import edition_maroc, edition_presentation, localiser
+
+    if maroc:
+        if avec_solutions:
+            return edition_maroc(notebook, RACINE / "build" / "maroc", executer=False)
+        return localiser(edition_presentation(notebook, RACINE / "build" / "presentation-maroc"))
     if avec_solutions:
         return notebook
-    from coursekit.editions import edition_presentation
-
     return edition_presentation(notebook, RACINE / "build" / "presentation")
 
 
@@ -322,6 +332,9 @@ def main(arguments: list[str] | None = None) -> int:
     analyseur.add_argument(
         "--avec-solutions", action="store_true", help="montrer aussi les cellules « solution » (corrigé)"
     )
+    analyseur.add_argument(
+        "--maroc", action="store_true", help="l'édition marocaine : montants en dirhams (DH)"
+    )
     options = analyseur.parse_args(arguments)
     if options.liste or not options.chapitre:
         print("Chapitres disponibles :")
@@ -335,7 +348,7 @@ def main(arguments: list[str] | None = None) -> int:
     except ValueError as erreur:
         print(erreur, file=sys.stderr)
         return 2
-    notebook = preparer_presentation(notebook, options.avec_solutions)
+    notebook = preparer_presentation(notebook, options.avec_solutions, options.maroc)
     try:
         serveur = demarrer_voila(notebook, port=options.port, projecteur=not options.sans_projecteur)
     except RuntimeError as erreur:
@@ -343,7 +356,8 @@ def main(arguments: list[str] | None = None) -> int:
         return 1
     url = f"{serveur.url}/"
     mode = "normal" if options.sans_projecteur else "projecteur"
-    print(f"Chapitre {notebook.stem} en présentation (mode {mode}) : {url}", flush=True)
+    edition = ", en dirhams (édition marocaine)" if options.maroc else ""
+    print(f"Chapitre {notebook.stem} en présentation (mode {mode}{edition}) : {url}", flush=True)
     print("Ctrl+C pour arrêter.", flush=True)
     if not options.no_browser:
         webbrowser.open(url)

@@ -267,11 +267,11 @@ class _Question(widgets.VBox):
         self.bouton.on_click(lambda _b: self.verifier())
         self.bouton_correction.on_click(lambda _b: self.montrer_correction())
         # Espaces insécables (« », : ; ? !) : au projecteur, aucun signe seul en début de ligne.
-        enonce = widgets.HTML(
+        self.enonce = widgets.HTML(
             f"<p style='font-weight:bold;margin:0.3em 0'>{html.escape(corriger(question))}</p>"
         )
         boutons = widgets.HBox([self.bouton, self.bouton_correction], layout={"flex_flow": "row wrap"})
-        super().__init__([enonce, champ, boutons, self.retour])
+        super().__init__([self.enonce, champ, boutons, self.retour])
         self.souvenir = _souvenir(chapitre, ident)
         if self.souvenir:
             from coursekit.progres import texte_souvenir
@@ -442,11 +442,9 @@ class Quiz(widgets.VBox):
         self.score = ZoneMessage()
         self.bouton = widgets.Button(description="Voir mon score", layout={"width": "auto"})
         self.bouton.on_click(lambda _b: self.compter())
-        entete = widgets.HTML(
-            f"<h3 style='margin:0.2em 0'>{html.escape(titre)}</h3>{note_reouverture('Ce quiz', 'répondre')}"
-        )
+        entete = widgets.HTML(f"<h3 style='margin:0.2em 0'>{html.escape(titre)}</h3>")
         super().__init__([entete, *self.questions, self.bouton, self.score])
-        self.add_class("coursekit-reouvrable")
+        reouvrable(self, entete, "Ce quiz")
         souvenirs = [q.souvenir for q in self.questions if getattr(q, "souvenir", None)]
         if souvenirs:
             justes = sum(bool(s["juste"]) for s in souvenirs)
@@ -505,14 +503,35 @@ def _exercice(numero: str, ident: str) -> Mapping:
     return exercices[ident]
 
 
-def exercice(numero: str, ident: str) -> QCM | QuestionChiffree:
-    """Un exercice du contenu dans un widget (réponse tapée ou cochée, indice puis correction)."""
+def reouvrable(widget: widgets.Box, enonce: widgets.HTML, quoi: str, action: str = "répondre") -> widgets.Box:
+    """Ajoute à ``enonce`` la phrase qui n'apparaît que dans un notebook rouvert sans noyau
+    (:func:`~coursekit.widgets.base.note_reouverture`) et marque ``widget`` : une seule façon
+    de le faire pour un quiz, un exercice seul ou une question rédigée affichée seule.
+
+    >>> question = exercice("06", "cpa")
+    >>> "Cet exercice montre son dernier état" in question.enonce.value
+    True
+    """
+    enonce.value += note_reouverture(quoi, action)
+    widget.add_class("coursekit-reouvrable")
+    return widget
+
+
+def _question_exercice(numero: str, ident: str) -> QCM | QuestionChiffree:
     return question_depuis_contenu(_exercice(numero, ident), contenu.fichier_du_chapitre(numero)[:-5], ident)
 
 
+def exercice(numero: str, ident: str) -> QCM | QuestionChiffree:
+    """Un exercice du contenu dans un widget (réponse tapée ou cochée, indice puis correction)."""
+    question = _question_exercice(numero, ident)
+    return reouvrable(question, question.enonce, "Cet exercice")
+
+
 def exercices(numero: str, idents: Sequence[str], titre: str) -> Quiz:
-    """Plusieurs exercices du même chapitre réunis, avec un score : ``exercices("06", ["ctr", "cpc"], "…")``."""
-    return Quiz(titre, [exercice(numero, i) for i in idents])
+    """Plusieurs exercices du même chapitre réunis, avec un score : ``exercices("06", ["ctr", "cpc"], "…")``.
+
+    La phrase de réouverture est celle du quiz, une fois, en tête."""
+    return Quiz(titre, [_question_exercice(numero, i) for i in idents])
 
 
 _TENTATIVES: dict[tuple[str, str], int] = {}
@@ -636,8 +655,10 @@ class QuestionOuverte(widgets.VBox):
         self.comparaison = widgets.HTML()
         self.zone.observe(self._texte_change, names="value")
         self.bouton.on_click(lambda _b: self.comparer())
-        enonce = widgets.HTML(f"<p style='font-weight:bold;margin:0.3em 0'>{html.escape(typo(question))}</p>")
-        super().__init__([enonce, self.zone, widgets.HBox([self.bouton, self.aide]), self.comparaison])
+        self.enonce = widgets.HTML(
+            f"<p style='font-weight:bold;margin:0.3em 0'>{html.escape(typo(question))}</p>"
+        )
+        super().__init__([self.enonce, self.zone, widgets.HBox([self.bouton, self.aide]), self.comparaison])
         self._mettre_a_jour_aide()
 
     def _mettre_a_jour_aide(self) -> None:
@@ -698,7 +719,7 @@ def question_ouverte(numero: str, ident: str) -> QuestionOuverte:
             f"Pas de question rédigée « {ident} » dans « {fichier} » (questions_ouvertes : {connues})."
         )
     donnees = questions[ident]
-    return QuestionOuverte(
+    question = QuestionOuverte(
         donnees["question"],
         donnees["attendus"],
         donnees.get("reponse_possible", ""),
@@ -706,6 +727,7 @@ def question_ouverte(numero: str, ident: str) -> QuestionOuverte:
         contenu.fichier_du_chapitre(numero)[:-5],
         ident,
     )
+    return reouvrable(question, question.enonce, "Cette question", "écrire")
 
 
 def _brancher_progres() -> None:

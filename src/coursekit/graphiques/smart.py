@@ -21,6 +21,35 @@ def _pourcent_axe(valeur: float, _position=None) -> str:
     return fmt.pourcent(valeur, 0)
 
 
+class GraduationMois(MaxNLocator):
+    """Graduations des mois : des entiers, aussi nombreux que la largeur de l'axe le permet
+    sans que leurs étiquettes (un ou deux chiffres) se touchent, à la taille de police du mode
+    en cours (normal ou projecteur) ; le pas est un nombre rond de mois (1, 2, 3, 4, 5, 6, 10…).
+
+    ``nbins="auto"`` de matplotlib suppose des étiquettes trois fois plus larges que hautes, ce
+    qui laisse deux graduations sur le petit panneau au projecteur : un mois tient en deux
+    chiffres, on en met une fois et demie plus.
+
+    >>> from coursekit.graphiques.base import nouvelle_figure
+    >>> figure, axe = nouvelle_figure(4, 3)
+    >>> axe.xaxis.set_major_locator(GraduationMois())
+    >>> axe.set_xlim(0.5, 17.5)
+    (0.5, 17.5)
+    >>> all(float(t).is_integer() for t in axe.get_xticks())
+    True
+    """
+
+    RESSERREMENT = 1.5
+
+    def __init__(self):
+        super().__init__(integer=True, steps=[1, 2, 3, 4, 5, 6, 10])
+
+    def tick_values(self, vmin, vmax):
+        if self.axis is not None:
+            self.set_params(nbins=max(2, int(self.axis.get_tick_space() * self.RESSERREMENT)))
+        return super().tick_values(vmin, vmax)
+
+
 def figure_trajectoires():
     """Deux panneaux : la valeur visée chaque mois (linéaire et composée) et la hausse de chaque mois.
 
@@ -54,7 +83,7 @@ def figure_trajectoires():
     droite.set_xlabel("mois")
     droite.yaxis.set_major_formatter(FuncFormatter(_pourcent_axe))
     for axe in (gauche, droite):
-        axe.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axe.xaxis.set_major_locator(GraduationMois())
     elements = {
         "lineaire": lineaire,
         "composee": composee,

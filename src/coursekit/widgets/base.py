@@ -50,10 +50,39 @@ HAUTEUR_RESULTAT = "calc(100vh - 4.5em)"
 """Hauteur maximale de la colonne du résultat : l'écran, moins le titre du simulateur."""
 
 
+CLASSE_NOMMEE = "coursekit-nomme"
+"""Classe CSS d'une boîte dont le libellé (``.coursekit-libelle``) nomme la commande pour les
+lecteurs d'écran (curseur, champ, liste déroulante, zone de texte qu'elle contient)."""
+
+# Le curseur d'ipywidgets 8 (noUiSlider) n'a pas de nom accessible sans ``description``, et la
+# ``description`` s'affiche à gauche, coupée. Le libellé visible reste donc au-dessus, et ce petit
+# script relie chaque commande d'une boîte .coursekit-nomme à son libellé (aria-labelledby, le
+# motif recommandé par WAI-ARIA quand un libellé est visible). Il est porté par le libellé lui-même
+# (« onload » d'une feuille de style, qui s'exécute aussi quand un notebook rouvert rejoue l'état
+# enregistré des widgets), installé une fois par page, et suit les vues créées ensuite.
+_SCRIPT_NOMS = (
+    "if(!window.coursekitNoms){var n=0,prevu=0,nommer=function(){prevu=0;"
+    "document.querySelectorAll('.coursekit-nomme').forEach(function(b){"
+    "var l=b.querySelector('.coursekit-libelle');if(!l)return;"
+    "if(!l.id)l.id='coursekit-libelle-'+(++n);"
+    "b.querySelectorAll('.noUi-handle,input,textarea,select').forEach(function(c){"
+    "if(c.getAttribute('aria-labelledby')!==l.id)c.setAttribute('aria-labelledby',l.id)})})};"
+    "window.coursekitNoms=new MutationObserver(function(){"
+    "if(!prevu){prevu=1;requestAnimationFrame(nommer)}});"
+    "window.coursekitNoms.observe(document.body,{childList:true,subtree:true});nommer()}"
+)
+NOMMER_COMMANDES = f'<style onload="{_SCRIPT_NOMS}"></style>'
+"""HTML qui installe (une fois par page) le lien entre libellés et commandes des boîtes
+:data:`CLASSE_NOMMEE` ; à mettre dans le libellé."""
+
+
 def _libelle(texte: str, classe: str) -> widgets.HTML:
-    """Libellé au-dessus de sa commande, qui passe à la ligne au lieu d'être coupé (« … »)."""
+    """Libellé au-dessus de sa commande, qui passe à la ligne au lieu d'être coupé (« … »).
+
+    C'est aussi le nom de la commande pour un lecteur d'écran (voir :data:`CLASSE_NOMMEE`) :
+    la boîte qui contient le libellé et la commande reçoit cette classe."""
     libelle = widgets.HTML(
-        f"<span class='coursekit-libelle'>{html.escape(typographie(texte))}</span>",
+        f"<span class='coursekit-libelle'>{html.escape(typographie(texte))}</span>{NOMMER_COMMANDES}",
         layout=widgets.Layout(width="100%", margin="0.3em 0 0 0"),
     )
     libelle.add_class(classe)
@@ -71,7 +100,8 @@ TEXTE_PERIME = "Résultat à refaire\u00a0: corrigez la saisie"
 STYLE_MESSAGES = (
     "<style>"
     f".{CLASSE_PERIME} {{ opacity: 0.35 !important; filter: grayscale(0.7); transition: opacity 0.2s; }}"
-    f".{CLASSE_CHAMP_FAUX} input {{ border: 2px solid #a33a00 !important; background: #fdeee6 !important; }}"
+    f".{CLASSE_CHAMP_FAUX} input, .{CLASSE_CHAMP_FAUX} textarea"
+    " { border: 2px solid #a33a00 !important; background: #fdeee6 !important; }"
     "</style>"
 )
 """Feuille de style des saisies à corriger : envoyée par chaque simulateur (dans son
@@ -246,6 +276,57 @@ class ZoneGraphique(widgets.Image):
         return "Graphique"
 
 
+class MessageDeChamp(ZoneMessage):
+    """Message d'une saisie à corriger, juste sous son champ : caché tant que tout va bien.
+
+    Quand il s'affiche, la boîte du champ (``boite``) reçoit :data:`CLASSE_CHAMP_FAUX` (bordure
+    rouge du champ) ; le texte tapé ne bouge jamais. ``noms`` : les mots par lesquels un message
+    d'erreur désigne ce champ (son libellé, ou le nom du paramètre entre parenthèses, ``(forces)``) ;
+    :meth:`Simulateur.signaler` s'en sert pour mettre l'erreur d'un calculateur sous le bon champ.
+    ``efface_si_juste`` : le message disparaît dès que le calcul du simulateur réussit (pour un
+    champ qui ne se vérifie pas lui-même, comme une zone de texte sur plusieurs lignes).
+
+    >>> zone = widgets.Textarea()
+    >>> boite = widgets.VBox([zone])
+    >>> message = MessageDeChamp(boite, "(forces)")
+    >>> message.signaler("L'entrée n° 2 des forces (forces) doit être un texte.")
+    >>> message.affiche, CLASSE_CHAMP_FAUX in boite._dom_classes
+    (True, True)
+    >>> message.signaler(None)
+    >>> message.affiche, message.value
+    (False, '')
+    """
+
+    def __init__(self, boite: widgets.DOMWidget, *noms: str, efface_si_juste: bool = False):
+        # Toute la largeur : le message passe à la ligne, juste sous le champ.
+        super().__init__(layout=widgets.Layout(width="100%", display="none"))
+        self.add_class("coursekit-message-champ")
+        self.boite = boite
+        self.noms = tuple(n.casefold() for n in noms if n)
+        self.efface_si_juste = efface_si_juste
+
+    @property
+    def affiche(self) -> bool:
+        """Vrai quand le message est affiché."""
+        return self.layout.display != "none"
+
+    def designe(self, texte: str) -> bool:
+        """Vrai si le message d'erreur ``texte`` nomme ce champ."""
+        texte = texte.casefold()
+        return any(nom in texte for nom in self.noms)
+
+    def signaler(self, texte: str | None) -> None:
+        """Affiche ``texte`` sous le champ (``None`` : efface le message) ; le texte tapé ne bouge pas."""
+        if texte is None:
+            self.value = ""
+            self.layout.display = "none"
+            self.boite.remove_class(CLASSE_CHAMP_FAUX)
+        else:
+            self.erreur(texte)
+            self.layout.display = None
+            self.boite.add_class(CLASSE_CHAMP_FAUX)
+
+
 class Curseur(widgets.HBox):
     """Curseur dont la valeur s'affiche à la française à côté (``1 500 €``, ``2,5 %``).
 
@@ -286,6 +367,7 @@ class Curseur(widgets.HBox):
             layout=widgets.Layout(flex_flow="row wrap", align_items="center", width="100%"),
         )
         self.add_class("coursekit-curseur")
+        self.add_class(CLASSE_NOMMEE)
 
     def _afficher(self, _change=None) -> None:
         self.lecture.value = self._formater(self.curseur.value)
@@ -331,14 +413,13 @@ class ChampNombre(widgets.HBox):
         )
         self.libelle = libelle or description
         entete = _libelle(description, "coursekit-libelle-champ")
-        # Toute la largeur : le message passe à la ligne, juste sous le champ.
-        self.erreur = ZoneMessage(layout=widgets.Layout(width="100%", display="none"))
-        self.erreur.add_class("coursekit-message-champ")
+        self.erreur = MessageDeChamp(self, self.libelle)
         children = [entete, self.champ] + ([widgets.Label(unite)] if unite else []) + [self.erreur]
         super().__init__(
             children, layout=widgets.Layout(flex_flow="row wrap", align_items="center", width="100%")
         )
         self.add_class("coursekit-champ-nombre")
+        self.add_class(CLASSE_NOMMEE)
         self.champ.observe(self._verifier, names="value")
         self._verifier()
 
@@ -353,18 +434,11 @@ class ChampNombre(widgets.HBox):
     @property
     def en_erreur(self) -> bool:
         """Vrai quand le message du champ est affiché."""
-        return self.erreur.layout.display != "none"
+        return self.erreur.affiche
 
     def signaler(self, texte: str | None) -> None:
         """Affiche ``texte`` sous le champ (``None`` : efface le message) ; le texte tapé ne bouge pas."""
-        if texte is None:
-            self.erreur.value = ""
-            self.erreur.layout.display = "none"
-            self.remove_class(CLASSE_CHAMP_FAUX)
-        else:
-            self.erreur.erreur(texte)
-            self.erreur.layout.display = None
-            self.add_class(CLASSE_CHAMP_FAUX)
+        self.erreur.signaler(texte)
 
     def _verifier(self, _changement=None) -> None:
         if not self.champ.value.strip():
@@ -512,11 +586,14 @@ class Simulateur(widgets.VBox):
         self.add_class("coursekit-reouvrable")
         self.graphiques: list[ZoneGraphique] = []
         self.champs_nombre: list[ChampNombre] = []
+        self.messages_champs: list[MessageDeChamp] = []
         a_voir = list(enfants)
         while a_voir:
             enfant = a_voir.pop()
             if isinstance(enfant, ChampNombre):
                 self.champs_nombre.append(enfant)
+            if isinstance(enfant, MessageDeChamp):
+                self.messages_champs.append(enfant)
             if isinstance(enfant, ZoneGraphique):
                 self.graphiques.append(enfant)
                 if enfant.simulateur is None:
@@ -613,15 +690,21 @@ class Simulateur(widgets.VBox):
         self.message.erreur(str(erreur))
         if perime:
             self.marquer_perime(True)
-        # Un calculateur qui refuse une valeur la nomme par le libellé du champ : le message
-        # va aussi sous ce champ (si le champ n'en montre pas déjà un).
-        texte = str(erreur).casefold()
-        for champ in self.champs_nombre:
-            if not champ.en_erreur and champ.libelle.casefold() in texte:
-                champ.signaler(str(erreur))
+        # Un calculateur qui refuse une valeur la nomme (libellé du champ, ou nom du paramètre) :
+        # le message va aussi sous ce champ (sauf un champ chiffré qui montre déjà le sien).
+        texte = str(erreur)
+        for message in self.messages_champs:
+            if message.designe(texte):
+                if message.efface_si_juste or not message.affiche:
+                    message.signaler(texte)
+            elif message.efface_si_juste:
+                message.signaler(None)  # ce champ-là a été corrigé
 
     def _resultat_a_jour(self) -> None:
         self.marquer_perime(False)
+        for message in self.messages_champs:
+            if message.efface_si_juste and message.affiche:
+                message.signaler(None)
         while self._caches:
             self._caches.pop().layout.display = None
 

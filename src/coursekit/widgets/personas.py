@@ -40,7 +40,14 @@ from coursekit.personas import (
 from coursekit.swot import entrees_depuis_texte, texte_depuis_entrees
 from coursekit.tableaux import tableau
 from coursekit.travaux import Carnet, nom_affiche
-from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique, ZoneMessage
+from coursekit.widgets.base import (
+    ChampNombre,
+    Curseur,
+    MessageDeChamp,
+    Simulateur,
+    ZoneGraphique,
+    ZoneMessage,
+)
 
 DELAI_MISE_A_JOUR = 0.3
 """Pause (en secondes) après la dernière frappe avant de mettre la fiche à jour."""
@@ -66,9 +73,17 @@ def _zone(placeholder: str, hauteur: str = "5.2em") -> widgets.Textarea:
     )
 
 
-def _avec_titre(titre: str, zone: widgets.Widget, aide: str = "") -> widgets.VBox:
+def _avec_titre(
+    titre: str, zone: widgets.Widget, aide: str = "", erreurs: dict | None = None, champ: str = ""
+) -> widgets.VBox:
+    """La zone sous son titre ; avec ``champ``, une erreur qui nomme ce champ (« … (freins) … »)
+    s'affiche juste sous la zone (rangée dans ``erreurs[champ]``)."""
     suite = f" <span style='color:#555'>({html.escape(aide)})</span>" if aide else ""
-    return widgets.VBox([widgets.HTML(f"<b>{html.escape(titre)}</b>{suite}"), zone])
+    boite = widgets.VBox([widgets.HTML(f"<b>{html.escape(titre)}</b>{suite}"), zone])
+    if champ:
+        erreurs[champ] = MessageDeChamp(boite, f"({champ})", efface_si_juste=True)
+        boite.children = [*boite.children, erreurs[champ]]
+    return boite
 
 
 class ConstructeurPersona(Simulateur):
@@ -147,6 +162,13 @@ class ConstructeurPersona(Simulateur):
         self.bouton_exporter.layout.width = "auto"
         self.message_fichier = ZoneMessage()
 
+        # Une erreur qui nomme une liste (« … (freins) … ») s'affiche juste sous sa zone de texte.
+        self.erreurs: dict[str, MessageDeChamp] = {}
+        habitudes_tapees = widgets.VBox([self.autres_habitudes], layout=widgets.Layout(width="100%"))
+        self.erreurs["habitudes_digitales"] = MessageDeChamp(
+            habitudes_tapees, "(habitudes_digitales)", efface_si_juste=True
+        )
+        habitudes_tapees.children = [self.autres_habitudes, self.erreurs["habitudes_digitales"]]
         grille_habitudes = widgets.GridBox(
             list(self.habitudes.values()),
             # autant de colonnes que la largeur en permet : au projecteur (police agrandie), deux au lieu de trois
@@ -170,17 +192,19 @@ class ConstructeurPersona(Simulateur):
                 self.revenus,
                 widgets.HTML("<b>Habitudes digitales</b> (cochez, puis ajoutez les vôtres)"),
                 grille_habitudes,
-                self.autres_habitudes,
+                habitudes_tapees,
             ],
             layout=widgets.Layout(width="100%"),
         )
         comportement = widgets.GridBox(
             [
-                _avec_titre("Motivations", self.motivations),
-                _avec_titre("Freins", self.freins),
-                _avec_titre("Canaux préférés", self.canaux),
-                _avec_titre("Moments de consultation", self.moments),
-                _avec_titre("Parcours d'achat", self.parcours, "une étape par ligne"),
+                _avec_titre("Motivations", self.motivations, "", self.erreurs, "motivations"),
+                _avec_titre("Freins", self.freins, "", self.erreurs, "freins"),
+                _avec_titre("Canaux préférés", self.canaux, "", self.erreurs, "canaux"),
+                _avec_titre("Moments de consultation", self.moments, "", self.erreurs, "moments"),
+                _avec_titre(
+                    "Parcours d'achat", self.parcours, "une étape par ligne", self.erreurs, "parcours"
+                ),
                 widgets.VBox([widgets.HTML("<b>Budget</b>"), self.budget]),
             ],
             layout=widgets.Layout(grid_template_columns="1fr 1fr", grid_gap="0.3em 1em", width="100%"),
@@ -657,7 +681,7 @@ class ExerciceMessages(widgets.VBox):
         self.personas = tuple(personas) if personas is not None else personas_exercice()
         self.zones: list[widgets.Textarea] = []
         self.retours: list[widgets.HTML] = []
-        self.erreurs: list[ZoneMessage] = []
+        self.erreurs: list[MessageDeChamp] = []
         blocs = []
         for persona in self.personas:
             zone = widgets.Textarea(
@@ -665,11 +689,13 @@ class ExerciceMessages(widgets.VBox):
                 layout=widgets.Layout(width="98%", height="4.5em"),
             )
             retour = widgets.HTML()
-            erreur = ZoneMessage()
+            bloc = widgets.VBox([widgets.HTML(resume_persona(persona)), zone])
+            erreur = MessageDeChamp(bloc)
+            bloc.children = [*bloc.children, erreur, retour]
             self.zones.append(zone)
             self.retours.append(retour)
             self.erreurs.append(erreur)
-            blocs.append(widgets.VBox([widgets.HTML(resume_persona(persona)), zone, erreur, retour]))
+            blocs.append(bloc)
         self.bouton = widgets.Button(description="Analyser mes messages", button_style="primary")
         self.bouton.layout.width = "auto"
         self.bilan = ZoneMessage()
@@ -686,11 +712,11 @@ class ExerciceMessages(widgets.VBox):
             try:
                 analyse = analyser_message(zone.value, persona.cible)
             except ErreurSaisie as probleme:
-                erreur.erreur(f"{probleme} (message pour {persona.nom})")
+                erreur.signaler(f"{probleme} (message pour {persona.nom})")
                 retour.value = ""
                 analyses.append(None)
                 continue
-            erreur.value = ""
+            erreur.signaler(None)
             retour.value = html_analyse(analyse)
             analyses.append(analyse)
         ecrits = [a for a in analyses if a is not None]

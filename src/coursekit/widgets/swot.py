@@ -43,7 +43,15 @@ from coursekit.swot import (
     texte_depuis_entrees,
 )
 from coursekit.travaux import Carnet, nom_affiche
-from coursekit.widgets.base import ChampNombre, Simulateur, ZoneGraphique, ZoneMessage
+from coursekit.widgets.base import (
+    CLASSE_NOMMEE,
+    NOMMER_COMMANDES,
+    ChampNombre,
+    MessageDeChamp,
+    Simulateur,
+    ZoneGraphique,
+    ZoneMessage,
+)
 
 SCHEMAS: dict[str, dict] = {
     "grille_observation": _objet(
@@ -130,6 +138,7 @@ class ConstructeurSwot(Simulateur):
             layout=widgets.Layout(width="32em"),
         )
         self.listes: dict[str, widgets.Textarea] = {}
+        self.erreurs: dict[str, MessageDeChamp] = {}
         cases = []
         for q in QUADRANTS:
             self.listes[q] = widgets.Textarea(
@@ -142,7 +151,11 @@ class ConstructeurSwot(Simulateur):
                 f"<b style='color:{COULEURS_SWOT[q]}'>{LETTRES[q]}</b> <b>{TITRES[q]}</b> "
                 f"<span style='color:#555'>(facteur {ORIGINE[q]}, {EFFET[q]})</span>"
             )
-            cases.append(widgets.VBox([entete, self.listes[q]], layout=widgets.Layout(width="100%")))
+            case = widgets.VBox([entete, self.listes[q]], layout=widgets.Layout(width="100%"))
+            # Une erreur qui nomme ce quadrant (« … des forces (forces) … ») s'affiche sous sa case.
+            self.erreurs[q] = MessageDeChamp(case, f"({q})", efface_si_juste=True)
+            case.children = [*case.children, self.erreurs[q]]
+            cases.append(case)
         grille = widgets.GridBox(
             cases, layout=widgets.Layout(grid_template_columns="1fr 1fr", grid_gap="0.4em 1em", width="100%")
         )
@@ -448,13 +461,17 @@ class ExerciceClassement(widgets.VBox):
                 options=OPTIONS_QUADRANTS, value=None, layout=widgets.Layout(width="12em")
             )
             retour = ZoneMessage()
+            # Le constat nomme sa liste déroulante pour un lecteur d'écran (CLASSE_NOMMEE).
             texte = widgets.HTML(
-                f"<span style='font-size:1.05em'>{rang}. {html.escape(constat.texte)}</span>",
+                f"<span class='coursekit-libelle' style='font-size:1.05em'>{rang}. "
+                f"{html.escape(constat.texte)}</span>{NOMMER_COMMANDES}",
                 layout=widgets.Layout(width="30em"),
             )
             self.choix.append(choix)
             self.retours.append(retour)
-            lignes.append(widgets.VBox([widgets.HBox([texte, choix]), retour]))
+            ligne = widgets.HBox([texte, choix])
+            ligne.add_class(CLASSE_NOMMEE)
+            lignes.append(widgets.VBox([ligne, retour]))
         self.bouton = widgets.Button(description="Vérifier", button_style="primary")
         self.score = ZoneMessage()
         self.bouton.on_click(lambda _b: self.verifier())
@@ -496,11 +513,14 @@ class ExerciceAudit(widgets.VBox):
         self.retour = widgets.HTML()
         self.message = ZoneMessage()
         self.bouton.on_click(lambda _b: self.verifier())
+        cases = {
+            cas: widgets.VBox([self._entete(cas), getattr(self, cas)]) for cas in ("forces", "faiblesses")
+        }
+        self.erreurs = {cas: MessageDeChamp(case, f"({cas})") for cas, case in cases.items()}
+        for cas, case in cases.items():
+            case.children = [*case.children, self.erreurs[cas]]
         grille = widgets.GridBox(
-            [
-                widgets.VBox([self._entete("forces"), self.forces]),
-                widgets.VBox([self._entete("faiblesses"), self.faiblesses]),
-            ],
+            list(cases.values()),
             layout=widgets.Layout(grid_template_columns="1fr 1fr", grid_gap="0.4em 1em", width="100%"),
         )
         super().__init__([grille, self.bouton, self.message, self.retour])
@@ -518,7 +538,11 @@ class ExerciceAudit(widgets.VBox):
             )
         except ErreurSaisie as erreur:
             self.message.erreur(str(erreur))
+            for message in self.erreurs.values():
+                message.signaler(str(erreur) if message.designe(str(erreur)) else None)
             return None
+        for message in self.erreurs.values():
+            message.signaler(None)
         self.retour.value = html_retours(retours)
         if all(r.juste for r in retours):
             self.message.succes(self.consignes["bravo"], gras="Bravo\u00a0!")
