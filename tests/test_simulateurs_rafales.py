@@ -9,6 +9,10 @@ complets). Les simulateurs sont ceux du banc de mesure ``benchmarks/cout_mise_a_
 
 from __future__ import annotations
 
+import io
+
+import numpy as np
+import PIL.Image
 import pytest
 from boucle_isolee import dans_sa_boucle
 
@@ -31,8 +35,22 @@ def _etat(simulateur) -> dict:
         "curseurs": [c.value for c in curseurs(simulateur)],
         "message": simulateur.message.value,
         "sorties": sorties,
-        "images": [(zone.format, bytes(zone.value)) for zone in simulateur.graphiques],
     }
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    return np.asarray(PIL.Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+
+
+def _proches(png: bytes, attendu: bytes) -> bool:
+    """Même image, à l'arrondi près de la mise en page automatique : selon le chemin suivi, elle
+    peut finir à un centième de pixel près (des pixels d'antialiasing qui diffèrent d'au plus
+    quelques niveaux sur 255). Une image d'un autre état a des pixels qui changent du tout au tout."""
+    image, reference = _pixels(png), _pixels(attendu)
+    if image.shape != reference.shape:
+        return False
+    ecart = np.abs(image - reference)
+    return ecart.max() <= 8 and (ecart.sum(axis=2) > 0).mean() < 0.02
 
 
 @pytest.mark.parametrize(("nom", "fabrique"), SIMULATEURS, ids=[nom for nom, _f in SIMULATEURS])
@@ -56,5 +74,8 @@ def test_rafale_etat_final_celui_de_la_position_finale(nom, fabrique):
     for curseur, valeur in zip(curseurs(temoin), finales, strict=True):
         curseur.value = valeur
     assert _etat(simulateur) == _etat(temoin)
-    for zone in simulateur.graphiques:
-        assert zone.format == "png" and bytes(zone.value) == figure_en_png_rapide(zone.figure)
+    for zone, zone_temoin in zip(simulateur.graphiques, temoin.graphiques, strict=True):
+        assert zone.format == zone_temoin.format == "png"
+        assert _proches(bytes(zone.value), bytes(zone_temoin.value))
+        # l'image envoyée est celle d'un dessin complet de l'état final
+        assert _proches(bytes(zone.value), figure_en_png_rapide(zone.figure))
