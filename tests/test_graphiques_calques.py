@@ -108,3 +108,23 @@ def test_oublier_refait_le_fond():
     barres[0].set_height(250)
     calques.dessiner()
     assert (calques.fonds_refaits, calques.images_par_calques) == (2, 0)
+
+
+def test_fond_prepare_apres_un_geste_sert_a_la_touche_suivante_si_l_echelle_est_la_meme():
+    figure, axes, barres, etiquette = _figure()
+    calques = DessinParCalques(figure)
+    barres[1].set_height(600)
+    etiquette.set_y(600)
+    calques.dessiner()
+    dessiner_rapide(figure, figer=False)  # la fin du geste : dessin complet
+    calques.preparer()
+    barres[1].set_height(450)  # une touche →, mêmes limites
+    etiquette.set_y(450)
+    image = _pixels(calques.dessiner(garder_echelle=False))
+    assert (calques.fonds_refaits, calques.images_par_calques) == (2, 1)
+    np.testing.assert_array_equal(image, _complet(figure))
+    axes.set_ylim(0, 800)  # une touche qui change l'échelle : jamais celle du fond
+    barres[1].set_height(500)
+    calques.dessiner(garder_echelle=False)
+    assert (calques.fonds_refaits, calques.images_par_calques) == (3, 1)
+    np.testing.assert_array_equal(_pixels(figure.canvas), _complet(figure))

@@ -145,8 +145,21 @@ class DessinParCalques:
             self.figure.dpi,
         )
 
-    def dessiner(self) -> ToileCours:
-        """Dessine l'état en cours (mise en page figée) ; rend la toile, prête à être encodée."""
+    def preparer(self) -> None:
+        """Après un dessin complet (fin d'un geste) : refait le fond, sans les éléments mobiles du
+        geste, à l'échelle exacte. Le geste suivant (une touche →) sera dessiné par calques s'il
+        ne touche qu'à ces éléments et garde les mêmes limites."""
+        mobiles = self._mobiles
+        self.oublier()
+        if mobiles:
+            self._mobiles = mobiles
+            self._refaire_fond([], [(axes.get_xlim(), axes.get_ylim()) for axes in self.figure.axes], False)
+
+    def dessiner(self, garder_echelle: bool = True) -> ToileCours:
+        """Dessine l'état en cours (mise en page figée) ; rend la toile, prête à être encodée.
+
+        ``garder_echelle=False`` (premier geste après une pause) : l'image est celle de l'échelle
+        demandée, jamais de celle du fond."""
         enfants = _enfants(self.figure)
         modifies = [enfant for enfant in enfants if enfant.stale]
         limites = [(axes.get_xlim(), axes.get_ylim()) for axes in self.figure.axes]
@@ -157,15 +170,19 @@ class DessinParCalques:
             and signature == self._signature
             and not any(graduation.stale for graduation in self._graduations)
             and all(id(element) in mobiles for element in modifies)
-            and all(
-                _contient(fx, dx) and _contient(fy, dy)
-                for (fx, fy), (dx, dy) in zip(self._limites, limites, strict=True)
+            and (
+                all(
+                    _contient(fx, dx) and _contient(fy, dy)
+                    for (fx, fy), (dx, dy) in zip(self._limites, limites, strict=True)
+                )
+                if garder_echelle
+                else limites == self._limites
             )
         ):
             return self._par_calques(limites)
-        return self._refaire_fond(modifies, limites)
+        return self._refaire_fond(modifies, limites, garder_echelle)
 
-    def _refaire_fond(self, modifies: list, limites: list) -> ToileCours:
+    def _refaire_fond(self, modifies: list, limites: list, garder_echelle: bool) -> ToileCours:
         enfants = set(map(id, _enfants(self.figure)))
         # Les éléments déjà mobiles le restent (s'ils sont toujours là) : le geste continue.
         anciens = [e for e in self._mobiles if id(e) in enfants and id(e) not in set(map(id, modifies))]
@@ -178,7 +195,7 @@ class DessinParCalques:
             key=lambda element: element.get_zorder(),
         )
         echelles = limites
-        if self._limites and len(self._limites) == len(limites):
+        if garder_echelle and self._limites and len(self._limites) == len(limites):
             echelles = [
                 (_echelle_du_geste(fx, dx, axes.get_xscale()), _echelle_du_geste(fy, dy, axes.get_yscale()))
                 for axes, (fx, fy), (dx, dy) in zip(self.figure.axes, self._limites, limites, strict=True)

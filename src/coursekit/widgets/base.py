@@ -237,10 +237,11 @@ class ZoneGraphique(widgets.Image):
     def actualiser(self) -> None:
         """Redessine la figure (après modification de ses éléments) et l'envoie.
 
-        Dans le noyau, le premier geste est dessiné à mise en page figée et envoyé en PNG ;
-        les suivants, tant qu'ils se suivent à moins de :data:`DELAI_FINITION`, sont dessinés
-        par calques (fond gardé, seuls les éléments modifiés redessinés) et envoyés en JPEG.
-        C'est ce temps que le professeur attend à chaque geste."""
+        Dans le noyau, le premier geste après une pause est envoyé en PNG, à l'échelle demandée :
+        par calques sur le fond préparé à la fin du geste précédent si les limites n'ont pas
+        changé, sinon par un dessin à mise en page figée. Les suivants, tant qu'ils se suivent à
+        moins de :data:`DELAI_FINITION`, sont dessinés par calques (échelle du geste gardée) et
+        envoyés en JPEG. C'est ce temps que le professeur attend à chaque geste."""
         self._rendre_axes()
         try:
             asyncio.get_running_loop()
@@ -250,7 +251,7 @@ class ZoneGraphique(widgets.Image):
             rapide = self._dessinee and self.figure.dpi == 100
         if rapide:
             en_geste = self._finition.en_attente
-            toile = self._calques.dessiner()
+            toile = self._calques.dessiner(garder_echelle=en_geste)
             self._envoyer(toile_en_image(toile, "jpeg" if en_geste else "png"), "jpeg" if en_geste else "png")
             self._finition.demander()
         else:
@@ -267,10 +268,12 @@ class ZoneGraphique(widgets.Image):
     def _finir(self) -> None:
         # Un dessin complet (mise en page refaite, titres compris) quand les gestes s'arrêtent :
         # l'image finale est toujours le PNG exact de l'état final.
-        self._calques.oublier()
         image = figure_en_png_rapide(self.figure)
         if self.format != "png" or image != bytes(self.value):
             self._envoyer(image, "png")
+        # Le fond du prochain geste, pendant que le professeur regarde : une touche → qui ne change
+        # que les mêmes éléments, à la même échelle, sera dessinée par calques.
+        self._calques.preparer()
 
     def __repr__(self) -> str:
         return "Graphique"
