@@ -33,6 +33,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 from benchmarks._mesures import plateforme, rss_mo
 from coursekit.editions import KERNELSPEC
@@ -155,7 +156,14 @@ def main(arguments: list[str] | None = None) -> int:
     ):
         print(f"{titre:<40} {mesure['rss_mo']:>16.0f} {mesure['rss_gc_mo']:>14.0f}", flush=True)
     for chemin in carnets:
-        mesure = mesurer(chemin)
+        try:
+            mesure = mesurer(chemin)
+        except CellExecutionError as erreur:
+            print(
+                f"{chemin.stem:<40} une cellule a échoué : {str(erreur).strip().splitlines()[-1]}", flush=True
+            )
+            resultats["chapitres"][chemin.stem] = {"erreur": str(erreur), "rss_mo": float("nan")}
+            continue
         resultats["chapitres"][chemin.stem] = mesure
         ok = "oui" if mesure["rss_mo"] <= OBJECTIF_MO else "NON"
         ligne = f"{chemin.stem:<40} {mesure['rss_mo']:>16.0f} {mesure['rss_gc_mo']:>14.0f}  {ok:>9}"
@@ -164,6 +172,7 @@ def main(arguments: list[str] | None = None) -> int:
         print(ligne, flush=True)
     if options.json:
         options.json.write_text(json.dumps(resultats, indent=1, ensure_ascii=False), encoding="utf-8")
+    # nan (chapitre en échec) compte comme un objectif manqué
     return 0 if all(m["rss_mo"] <= OBJECTIF_MO for m in resultats["chapitres"].values()) else 1
 
 

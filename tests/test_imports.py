@@ -85,3 +85,18 @@ def test_l_origine_des_noms_se_lit_sans_nbformat():
 def test_un_chapitre_n_importe_que_ce_qu_il_utilise(code, absents):
     modules = modules_importes(code)
     assert not modules & absents, sorted(modules & absents)
+
+
+def test_un_chapitre_ne_garde_pas_l_historique_des_resultats():
+    # Out, _, __ garderaient en vie chaque tableau, figure et simulateur affiché ; l'affichage reste.
+    import nbformat
+    from nbclient import NotebookClient
+
+    carnet = nbformat.v4.new_notebook()
+    carnet.cells = [
+        nbformat.v4.new_code_cell(s)
+        for s in ("import coursekit as ck\nck.preparer_notebook()", "list(range(3))", "print(len(Out))")
+    ]
+    NotebookClient(carnet, kernel_name="python3", timeout=120).execute()
+    assert carnet.cells[1].outputs[0]["data"]["text/plain"] == "[0, 1, 2]"
+    assert carnet.cells[2].outputs[0]["text"] == "0\n"

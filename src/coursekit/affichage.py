@@ -116,7 +116,8 @@ def mode_projecteur(actif: bool = True) -> HTML:
 
 
 def preparer_notebook() -> None:
-    """Prépare un chapitre : thème, images reproductibles, mode projecteur si demandé.
+    """Prépare un chapitre : thème, images reproductibles, mode projecteur si demandé ; le noyau ne
+    garde pas l'historique des résultats (``Out``, ``_``), qui retiendrait chaque figure affichée.
 
     Le mode projecteur s'allume aussi par la variable d'environnement
     ``COURSEKIT_PROJECTEUR=1`` (c'est ce que fait le lanceur de présentation).
@@ -134,6 +135,9 @@ def preparer_notebook() -> None:
             "config",
             "InlineBackend.print_figure_kwargs = {'metadata': {'Software': None}, 'bbox_inches': 'tight'}",
         )
+        # Pas d'historique des résultats (Out, _, __…) : il garderait en vie chaque tableau, figure
+        # et simulateur affiché, même remplacé (~5 Mo par chapitre, un noyau par élève : issue 11).
+        ipython.displayhook.cache_size = 0
         erreurs_en_francais(ipython)
         impressions_a_la_francaise()
         _etat["origines"] = origines_des_noms(_chemin_du_notebook(ipython))
