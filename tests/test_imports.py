@@ -100,3 +100,26 @@ def test_un_chapitre_ne_garde_pas_l_historique_des_resultats():
     NotebookClient(carnet, kernel_name="python3", timeout=120).execute()
     assert carnet.cells[1].outputs[0]["data"]["text/plain"] == "[0, 1, 2]"
     assert carnet.cells[2].outputs[0]["text"] == "0\n"
+
+
+def test_un_noyau_du_cours_demarre_sans_le_debogueur(tmp_path):
+    # La configuration écrite dans le dossier IPython du cours écarte debugpy (~7 Mo par noyau).
+    from jupyter_client.manager import start_new_kernel
+
+    from coursekit import demarrage
+
+    env = dict(os.environ, IPYTHONDIR=str(demarrage.preparer_profil(tmp_path / "ipython")))
+    gestionnaire, client = start_new_kernel(kernel_name="python3", env=env)
+    try:
+        textes = []
+        client.execute_interactive(
+            "import sys\nprint(sorted(m for m in ('_pydevd_bundle', 'coursekit') if m in sys.modules))",
+            timeout=60,
+            output_hook=lambda m: textes.append(m["content"].get("text", "")),
+        )
+        info = client.kernel_info(reply=True, timeout=30)["content"]
+    finally:
+        client.stop_channels()
+        gestionnaire.shutdown_kernel(now=True)
+    assert "".join(textes).strip() == "['coursekit']"  # le script de démarrage tourne, pas debugpy
+    assert "debugger" not in info["supported_features"]  # JupyterLab n'affiche pas son débogueur
