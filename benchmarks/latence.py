@@ -39,6 +39,7 @@ from pathlib import Path
 import nbformat
 
 from benchmarks._commun import RACINE, pilote
+from benchmarks._mesures import plateforme, rss_mo
 from coursekit.lanceur import chapitres, demarrer_voila, trouver_chapitre
 
 PLANCHER = """import ipywidgets as w
@@ -69,13 +70,6 @@ JS_FIN = """(sim, [js]) => {
   return { complet: fins.length ? Math.max(...fins) - touche : null, premier: fins.length ? Math.min(...fins) - touche : null,
            images: nouvelles.length, texte: m.texte !== null };
 }"""
-
-
-def rss_mo(pid: int) -> float:
-    for ligne in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if ligne.startswith("VmRSS:"):
-            return int(ligne.split()[1]) / 1024
-    return float("nan")
 
 
 def mesurer_curseurs(page, repetitions: int, glisse: bool = True) -> list[dict]:
@@ -279,20 +273,6 @@ def main(arguments: list[str] | None = None) -> int:
     if options.json:
         options.json.write_text(json.dumps(resultats, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0
-
-
-def plateforme() -> str:
-    try:
-        modele = next(
-            ligne.split(":", 1)[1].strip()
-            for ligne in Path("/proc/cpuinfo").read_text().splitlines()
-            if ligne.startswith("model name")
-        )
-    except (OSError, StopIteration):
-        modele = platform.processor() or platform.machine()
-    import os
-
-    return f"{os.cpu_count()} cœurs {modele}, Python {platform.python_version()}"
 
 
 def _mediane(valeurs: list[float]) -> float:

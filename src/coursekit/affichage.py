@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 
-import matplotlib as mpl
 from IPython.display import HTML, display
 
 from coursekit.typographie import corriger
@@ -51,6 +50,8 @@ def taille_texte() -> int:
 
 def appliquer_theme() -> None:
     """Règle matplotlib pour tout le cours : palette, polices, axes épurés."""
+    import matplotlib as mpl  # ici : le script de démarrage des noyaux importe ce module sans dessiner
+
     tailles = TAILLES["projecteur" if _etat["projecteur"] else "normal"]
     mpl.rcParams.update(
         {
@@ -118,7 +119,8 @@ def mode_projecteur(actif: bool = True) -> HTML:
 
 
 def preparer_notebook() -> None:
-    """Prépare un chapitre : thème, images reproductibles, mode projecteur si demandé.
+    """Prépare un chapitre : thème, images reproductibles, mode projecteur si demandé ; le noyau ne
+    garde pas l'historique des résultats (``Out``, ``_``), qui retiendrait chaque figure affichée.
 
     Le mode projecteur s'allume aussi par la variable d'environnement
     ``COURSEKIT_PROJECTEUR=1`` (c'est ce que fait le lanceur de présentation).
@@ -136,6 +138,9 @@ def preparer_notebook() -> None:
             "config",
             "InlineBackend.print_figure_kwargs = {'metadata': {'Software': None}, 'bbox_inches': 'tight'}",
         )
+        # Pas d'historique des résultats (Out, _, __…) : il garderait en vie chaque tableau, figure
+        # et simulateur affiché, même remplacé (~5 Mo par chapitre, un noyau par élève : issue 11).
+        ipython.displayhook.cache_size = 0
         erreurs_en_francais(ipython)
         impressions_a_la_francaise()
         _etat["origines"] = origines_des_noms(_chemin_du_notebook(ipython))
@@ -182,24 +187,27 @@ def origines_des_noms(chemin) -> dict[str, str]:
     >>> origines_des_noms(chemin)["outil"], origines_des_noms(chemin)["ck"] == PREPARATION
     ('la partie « 2. Le simulateur »', True)
     """
-    import re
+    import json
 
-    import nbformat
-
+    # Lu comme du JSON, sans nbformat : nbformat importe jsonschema et son analyseur
+    # d'adresses IRI (~20 Mo dans chaque noyau, pour un message d'erreur ; issue 11).
     try:
-        carnet = nbformat.read(chemin, as_version=4)
+        with open(chemin, encoding="utf-8") as fichier:
+            cellules = json.load(fichier)["cells"]
     except Exception:  # noqa: BLE001 - pas de notebook lisible : le message reste général
         return {}
     origines: dict[str, str] = {}
     partie = PREPARATION
-    for cellule in carnet.cells:
-        if cellule.cell_type == "markdown":
-            for ligne in cellule.source.splitlines():
+    for cellule in cellules:
+        source = cellule.get("source", "")
+        source = "".join(source) if isinstance(source, list) else str(source)
+        if cellule.get("cell_type") == "markdown":
+            for ligne in source.splitlines():
                 if re.match(r"#{1,6}\s", ligne):
                     titre = re.sub(r"[*_`]", "", ligne.lstrip("#")).strip()
                     partie = f"la partie « {titre} »"
-        elif cellule.cell_type == "code":
-            for nom in _noms_crees(cellule.source):
+        elif cellule.get("cell_type") == "code":
+            for nom in _noms_crees(source):
                 origines.setdefault(nom, partie)
     return origines
 

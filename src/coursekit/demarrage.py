@@ -8,6 +8,10 @@ noyaux un dossier IPython à eux (``IPYTHONDIR``), dont le script de démarrage
 appelle :func:`preparer_noyau` : la première cellule exécutée, quelle qu'elle soit,
 parle français (« exécutez d'abord la cellule de préparation… »).
 
+Le même dossier donne aux noyaux du cours une configuration (:data:`CONFIG_NOYAU`) qui les
+démarre sans le débogueur de JupyterLab : ipykernel importe debugpy dans chaque noyau
+(~7 Mo, un noyau par élève, issue 11) et le cours ne s'en sert pas.
+
 Le dossier est ``~/.coursekit/ipython`` (ou ``COURSEKIT_IPYTHON``) ; il ne sert
 qu'aux noyaux du cours : les autres usages d'IPython sur la machine ne changent pas.
 """
@@ -29,6 +33,15 @@ except Exception:  # le cours absent ou cassé ne doit jamais empêcher un noyau
     pass
 """
 
+CONFIG_NOYAU = """\
+# Écrit par coursekit (coursekit.demarrage) : les noyaux du cours démarrent sans débogueur.
+# Lu avant la création du noyau : debugpy y est introuvable, ipykernel ne l'importe donc pas
+# (~7 Mo de moins par noyau ; le bouton du débogueur de JupyterLab n'apparaît pas).
+import sys
+
+sys.modules.setdefault("debugpy", None)
+"""
+
 
 def dossier_ipython() -> Path:
     """Le dossier IPython des noyaux du cours."""
@@ -36,11 +49,16 @@ def dossier_ipython() -> Path:
 
 
 def preparer_profil(dossier: Path | None = None) -> Path:
-    """Écrit (ou met à jour) le script de démarrage et rend le dossier à donner à ``IPYTHONDIR``."""
+    """Écrit (ou met à jour) le script de démarrage et la configuration des noyaux ; rend le
+    dossier à donner à ``IPYTHONDIR``."""
     dossier = Path(dossier) if dossier is not None else dossier_ipython()
-    script = dossier / "profile_default" / "startup" / "00-coursekit.py"
-    if not script.exists() or script.read_text(encoding="utf-8") != SCRIPT:
-        ecrire_atomique(script, SCRIPT)
+    profil = dossier / "profile_default"
+    for fichier, texte in (
+        (profil / "startup" / "00-coursekit.py", SCRIPT),
+        (profil / "ipython_kernel_config.py", CONFIG_NOYAU),
+    ):
+        if not fichier.exists() or fichier.read_text(encoding="utf-8") != texte:
+            ecrire_atomique(fichier, texte)
     return dossier
 
 

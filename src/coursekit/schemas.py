@@ -10,9 +10,36 @@ enregistrés (``coursekit.travaux``) ; seuls les noms des types changent (YAML o
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Mapping
 
-import jsonschema
+# À l'import, jsonschema charge les bibliothèques facultatives de ses contrôles de format
+# (« iri », « duration », « color »… : rfc3987_syntax construit même un analyseur d'adresses
+# IRI, ~17 Mo et une seconde), que nos schémas n'utilisent pas (aucun mot-clé « format »).
+# On les écarte le temps de l'import (mémoire d'un noyau par élève, issue 11) ; elles restent
+# importables ensuite. Ce module est le seul à importer jsonschema : les autres le prennent
+# ici (``from coursekit.schemas import jsonschema``).
+FORMATS_ECARTES = (
+    "rfc3987_syntax",
+    "rfc3987",
+    "rfc3339_validator",
+    "rfc3986_validator",
+    "isoduration",
+    "uri_template",
+    "webcolors",
+    "jsonpointer",
+    "fqdn",
+    "idna",
+)
+_ecartes = [] if "jsonschema" in sys.modules else [m for m in FORMATS_ECARTES if m not in sys.modules]
+for _module in _ecartes:
+    sys.modules[_module] = None  # type: ignore[assignment]
+try:
+    import jsonschema
+finally:
+    for _module in _ecartes:
+        if sys.modules.get(_module, 0) is None:
+            del sys.modules[_module]
 
 
 def chemin_lisible(chemin) -> str:

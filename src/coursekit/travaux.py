@@ -39,11 +39,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-import jsonschema
-
 from coursekit import schemas
 from coursekit.erreurs import ErreurSaisie
 from coursekit.fichiers import ecrire_atomique
+from coursekit.schemas import jsonschema
 
 EXTENSIONS = (".json", ".md", ".html", ".png")
 CARACTERES_INTERDITS = '/\\:*?"<>|'

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 from importlib import resources
 from typing import Any
 
@@ -34,19 +33,7 @@ import yaml
 from coursekit import format as fmt
 from coursekit import schemas
 from coursekit.erreurs import ErreurSaisie
-
-# À l'import, jsonschema construit un analyseur d'adresses IRI (rfc3987_syntax, s'il est
-# installé : ~13 Mo de mémoire et une seconde), qui ne sert qu'au contrôle de format « iri »
-# que nos schémas n'utilisent pas. On l'écarte le temps de l'import (mémoire d'un noyau
-# par élève, issue 11) ; le module reste importable ensuite.
-_ECARTE = "rfc3987_syntax" not in sys.modules
-if _ECARTE:
-    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
-try:
-    import jsonschema
-finally:
-    if _ECARTE and sys.modules.get("rfc3987_syntax", 0) is None:
-        del sys.modules["rfc3987_syntax"]
+from coursekit.schemas import jsonschema
 
 __all__ = ["ErreurContenu", "charger", "chapitres", "fichier_du_chapitre", "section", "valider_texte"]
 

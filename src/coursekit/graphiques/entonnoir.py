@@ -8,13 +8,16 @@ ses éléments sur place à partir d'un tableau déjà calculé par
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from matplotlib.patches import Patch
 
 from coursekit import format as fmt
 from coursekit.affichage import COULEUR_MANQUE, COULEUR_PRINCIPALE, PALETTE
 from coursekit.graphiques.base import nouvelle_figure
+
+if TYPE_CHECKING:  # pandas seulement pour les annotations : ce module ne l'importe pas
+    import pandas as pd
 
 COULEUR_NEUTRE = PALETTE["gris"]
 COULEURS_CANAUX = (PALETTE["bleu"], PALETTE["orange"], PALETTE["vert"], PALETTE["violet"], PALETTE["ciel"])

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from babel.dates import format_date
 from matplotlib.ticker import FuncFormatter
 
 from coursekit import format as fmt
 from coursekit.affichage import COULEUR_ACCENT, COULEUR_ATTEINT, COULEUR_MANQUE, COULEUR_PRINCIPALE, PALETTE
 from coursekit.graphiques.base import nouvelle_figure
+
+if TYPE_CHECKING:  # pandas seulement pour les annotations : ce module ne l'importe pas
+    import pandas as pd
 
 COULEURS_NIVEAUX = {
     "Bronze": "#A0522D",

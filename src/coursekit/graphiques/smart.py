@@ -6,8 +6,8 @@ Ces fonctions dessinent ; les chiffres viennent de :mod:`coursekit.smart`.
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from matplotlib.patches import FancyBboxPatch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -15,6 +15,9 @@ from coursekit import format as fmt
 from coursekit.affichage import COULEUR_ACCENT, COULEUR_ATTEINT, COULEUR_MANQUE, COULEUR_PRINCIPALE, PALETTE
 from coursekit.graphiques.base import nouvelle_figure
 from coursekit.smart import NIVEAUX, SEUIL_ALERTE
+
+if TYPE_CHECKING:  # pandas seulement pour les annotations : ce module ne l'importe pas
+    import pandas as pd
 
 
 def _pourcent_axe(valeur: float, _position=None) -> str:

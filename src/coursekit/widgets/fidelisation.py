@@ -9,9 +9,9 @@ français ; rien de ce que l'élève a tapé ou ajouté n'est perdu.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
-import pandas as pd
 from IPython.display import HTML
 
 from coursekit import contenu
@@ -20,6 +20,9 @@ from coursekit import format as fmt
 from coursekit.graphiques import fidelisation as g
 from coursekit.tableaux import tableau
 from coursekit.widgets.base import ChampNombre, Curseur, Simulateur, ZoneGraphique
+
+if TYPE_CHECKING:  # pandas seulement pour les annotations : ce module ne l'importe pas
+    import pandas as pd
 
 LIBELLES_OPERATIONS = dict(f.PROGRAMME["operations"])
 """Les libellés des opérations du compte fidélité (fichier de contenu du chapitre 07)."""
