@@ -128,3 +128,16 @@ def test_fond_prepare_apres_un_geste_sert_a_la_touche_suivante_si_l_echelle_est_
     calques.dessiner(garder_echelle=False)
     assert (calques.fonds_refaits, calques.images_par_calques) == (3, 1)
     np.testing.assert_array_equal(_pixels(figure.canvas), _complet(figure))
+
+
+def test_seuls_les_fonds_des_derniers_simulateurs_sont_gardes():
+    from coursekit.graphiques.calques import FONDS_GARDES
+
+    dessins = []
+    for _ in range(FONDS_GARDES + 2):
+        figure, _axes, barres, _etiquette = _figure()
+        dessin = DessinParCalques(figure)
+        barres[0].set_height(200)
+        dessin.dessiner()
+        dessins.append(dessin)
+    assert [d._fond is not None for d in dessins] == [False, False] + [True] * FONDS_GARDES

@@ -26,6 +26,7 @@ du geste. L'image finale, elle, est toujours un dessin complet (voir
 
 from __future__ import annotations
 
+import weakref
 from contextlib import contextmanager
 
 from matplotlib.axis import Axis
@@ -115,6 +116,24 @@ def _limites_provisoires(figure: Figure, echelles: list, limites: list):
         for axes, _echelle, (x, y) in changes:
             axes.set_xlim(x, emit=False)
             axes.set_ylim(y, emit=False)
+
+
+FONDS_GARDES = 2
+"""Nombre de fonds gardés dans un noyau (~1 Mo chacun) : ceux des derniers simulateurs utilisés ;
+le professeur ne fait glisser qu'un curseur à la fois."""
+
+_derniers: list = []
+
+
+def _garder_parmi_les_derniers(dessin: DessinParCalques) -> None:
+    """Note ``dessin`` comme le dernier qui a fait un fond ; oublie le fond des plus anciens."""
+    global _derniers
+    _derniers = [ref for ref in _derniers if ref() is not None and ref() is not dessin]
+    _derniers.append(weakref.ref(dessin))
+    while len(_derniers) > FONDS_GARDES:
+        ancien = _derniers.pop(0)()
+        if ancien is not None:
+            ancien.oublier()
 
 
 class DessinParCalques:
@@ -209,6 +228,7 @@ class DessinParCalques:
             for element in mobiles:
                 element.set_animated(False)
         self._fond = toile.copy_from_bbox(self.figure.bbox)
+        _garder_parmi_les_derniers(self)
         self._mobiles = mobiles
         self._limites = echelles
         self._signature = self._signature_figure(_enfants(self.figure))

@@ -25,7 +25,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hi
 from matplotlib.font_manager import fontManager, get_font
 from matplotlib.ft2font import RenderMode
 
-TAILLE_MEMOIRE = 20_000
+TAILLE_MEMOIRE = 8192
 """Nombre de textes mis en forme, ou de glyphes rendus, gardés (chaque mémoire est vidée d'un
 coup au-delà : quelques Mo au plus)."""
 
