@@ -79,9 +79,12 @@ def test_fond_refait_quand_l_echelle_grandit_ou_se_resserre_trop():
 def test_fond_refait_quand_un_autre_element_ou_les_graduations_changent():
     figure, axes, barres, etiquette = _figure()
     calques = DessinParCalques(figure)
-    barres[0].set_height(200)
+    etiquette.set_text("520 €")  # l'étiquette bouge : elle et ce qui est au-dessus d'elle
     calques.dessiner()
-    etiquette.set_text("autre")  # pas parmi les éléments mobiles du fond
+    etiquette.set_text("530 €")
+    calques.dessiner()
+    assert (calques.fonds_refaits, calques.images_par_calques) == (1, 1)
+    barres[0].set_height(200)  # une barre, dessous : pas dans le calque mobile
     calques.dessiner()
     assert calques.fonds_refaits == 2
     axes.set_yticks([0, 250, 500, 750, 1000])  # mêmes limites, autres graduations
@@ -141,3 +144,17 @@ def test_seuls_les_fonds_des_derniers_simulateurs_sont_gardes():
         dessin.dessiner()
         dessins.append(dessin)
     assert [d._fond is not None for d in dessins] == [False, False] + [True] * FONDS_GARDES
+
+
+def test_un_element_fixe_au_dessus_d_une_barre_mobile_y_reste():
+    figure, axes, barres, _etiquette = _figure()
+    axes.axhline(350, color="black", linewidth=3, zorder=5)  # objectif, par-dessus les barres
+    axes.text(0, 350, "objectif", zorder=6, bbox={"facecolor": "white"})
+    dessiner_rapide(figure, figer=False)
+    calques = DessinParCalques(figure)
+    barres[0].set_height(420)
+    calques.dessiner()
+    barres[0].set_height(380)
+    image = _pixels(calques.dessiner())
+    assert calques.images_par_calques == 1
+    np.testing.assert_array_equal(image, _complet(figure))

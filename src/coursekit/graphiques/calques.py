@@ -18,9 +18,10 @@ par le simulateur tiennent dans celles du fond (et en couvrent au moins la moiti
 montent et descendent devant des graduations fixes, ce que l'œil suit mieux qu'une échelle qui
 change à chaque image. Sinon, le fond est refait.
 
-Les éléments mobiles sont dessinés par-dessus le fond, avec les cadres des axes : un autre
-élément fixe qui les recouvrait (rare : la grille est sous les données) passe dessous le temps
-du geste. L'image finale, elle, est toujours un dessin complet (voir
+Les éléments mobiles sont dessinés par-dessus le fond, avec tout ce qui, dans leur axe, se
+dessine au-dessus d'eux (cadres, repères, étiquettes) : l'image a les pixels d'un dessin complet
+à la même échelle. La grille et les graduations restent dans le fond (elles sont sous les
+données : ``axes.axisbelow``). L'image finale, elle, est toujours un dessin complet (voir
 ``ZoneGraphique`` dans ``coursekit.widgets.base``).
 """
 
@@ -136,6 +137,26 @@ def _garder_parmi_les_derniers(dessin: DessinParCalques) -> None:
             ancien.oublier()
 
 
+def _calque_mobile(figure: Figure, choisis: set[int]) -> list:
+    """Les éléments à redessiner à chaque image, dans l'ordre d'un dessin complet : ceux de
+    ``choisis`` (des ``id``) et, dans chaque axe qui en a, tout ce qui se dessine au-dessus d'eux
+    (cadres, lignes de repère, étiquettes, légende…). Ainsi l'image par calques a exactement les
+    pixels d'un dessin complet : rien de fixe ne passe sous un élément qui bouge."""
+    calque = []
+    for axes in figure.axes:
+        enfants = [e for e in axes.get_children() if e is not axes.patch and not isinstance(e, Axis)]
+        if not any(id(e) in choisis for e in enfants):
+            continue
+        # L'ordre de dessin d'un axe : par zorder, puis dans l'ordre des enfants (tri stable).
+        ordre = sorted(enfants, key=lambda e: e.get_zorder())
+        premier = next(i for i, e in enumerate(ordre) if id(e) in choisis)
+        calque.extend(ordre[premier:])
+    dans_les_axes = {id(e) for e in calque}
+    # Éléments de la figure elle-même (légende sous le graphique…), dessinés après les axes.
+    calque.extend(e for e in _enfants(figure) if id(e) in choisis and id(e) not in dans_les_axes)
+    return calque
+
+
 class DessinParCalques:
     """Fond gardé et éléments mobiles d'une figure, le temps d'un geste (voir le module)."""
 
@@ -202,17 +223,10 @@ class DessinParCalques:
         return self._refaire_fond(modifies, limites, garder_echelle)
 
     def _refaire_fond(self, modifies: list, limites: list, garder_echelle: bool) -> ToileCours:
-        enfants = set(map(id, _enfants(self.figure)))
+        presents = set(map(id, _enfants(self.figure)))
         # Les éléments déjà mobiles le restent (s'ils sont toujours là) : le geste continue.
-        anciens = [e for e in self._mobiles if id(e) in enfants and id(e) not in set(map(id, modifies))]
-        # Les cadres des axes (peu coûteux) passent avec les éléments mobiles : ils gardent leur
-        # place au-dessus des barres, comme dans un dessin complet.
-        cadres = [cadre for axes in self.figure.axes for cadre in axes.spines.values() if cadre.get_visible()]
-        deja = set(map(id, modifies + anciens))
-        mobiles = sorted(
-            modifies + anciens + [c for c in cadres if id(c) not in deja],
-            key=lambda element: element.get_zorder(),
-        )
+        choisis = {id(e) for e in modifies} | {id(e) for e in self._mobiles if id(e) in presents}
+        mobiles = _calque_mobile(self.figure, choisis)
         echelles = limites
         if garder_echelle and self._limites and len(self._limites) == len(limites):
             echelles = [

@@ -12,7 +12,11 @@ Règles suivies par tous les simulateurs du cours :
 - une sélection vide (:class:`SelectionVide` : aucun canal coché…) efface le
   graphique et dit en une phrase quoi faire ;
 - le graphique est dessiné une fois puis mis à jour sur place (``set_height``,
-  ``set_data``…), et envoyé au navigateur sous forme d'image PNG ;
+  ``set_data``…), et envoyé au navigateur sous forme d'image ; pendant un glisser, seuls les
+  éléments modifiés sont redessinés sur un fond gardé et l'image part en JPEG ; quand le geste
+  s'arrête, c'est le PNG exact d'un dessin complet (:class:`ZoneGraphique`) ;
+- un tableau sous le graphique s'écrit par :meth:`Simulateur.ecrire_a_la_cadence` : pendant un
+  glisser, au plus deux fois par seconde, et toujours dans son dernier état ;
 - les curseurs suivent la souris pendant qu'on les fait glisser
   (``continuous_update=True``) : le navigateur n'envoie qu'un changement à la fois et
   fusionne les suivants tant que le noyau dessine, et chaque dessin lit la valeur
