@@ -18,6 +18,15 @@ def _figure():
     return figure, axes, barres, etiquette
 
 
+def _geste_commence():
+    """Un geste commencé : la première barre a bougé, le fond est fait sans elle."""
+    figure, axes, barres, _etiquette = _figure()
+    calques = DessinParCalques(figure)
+    barres[0].set_height(200)
+    calques.dessiner()
+    return figure, axes, barres, calques
+
+
 def _pixels(toile) -> np.ndarray:
     return np.asarray(toile.buffer_rgba()).copy()
 
@@ -42,10 +51,7 @@ def test_image_par_calques_memes_pixels_qu_un_dessin_complet():
 
 
 def test_echelle_gardee_pendant_le_geste_puis_rendue():
-    figure, axes, barres, _etiquette = _figure()
-    calques = DessinParCalques(figure)
-    barres[0].set_height(200)
-    calques.dessiner()
+    figure, axes, barres, calques = _geste_commence()
     barres[0].set_height(100)
     axes.set_ylim(0, 700)  # le simulateur resserre l'échelle : elle tient dans celle du fond
     image = _pixels(calques.dessiner())
@@ -56,10 +62,7 @@ def test_echelle_gardee_pendant_le_geste_puis_rendue():
 
 
 def test_fond_refait_quand_l_echelle_grandit_ou_se_resserre_trop():
-    figure, axes, barres, _etiquette = _figure()
-    calques = DessinParCalques(figure)
-    barres[0].set_height(200)
-    calques.dessiner()
+    figure, axes, barres, calques = _geste_commence()
     barres[0].set_height(1500)
     axes.set_ylim(0, 1800)  # les valeurs sortent de l'échelle du fond : agrandie, avec une marge
     calques.dessiner()
@@ -103,10 +106,7 @@ def test_fond_refait_quand_un_autre_element_ou_les_graduations_changent():
 
 
 def test_oublier_refait_le_fond():
-    figure, _axes, barres, _etiquette = _figure()
-    calques = DessinParCalques(figure)
-    barres[0].set_height(200)
-    calques.dessiner()
+    _fig, _axes, barres, calques = _geste_commence()
     calques.oublier()
     barres[0].set_height(250)
     calques.dessiner()

@@ -22,6 +22,14 @@ JS_SANS_NOM = """() => Array.from(document.querySelectorAll(
   .map((c) => c.outerHTML.slice(0, 80))"""
 
 
+def _commande(page, serveur, nom: str, role: str, libelle: str, exact: bool):
+    """Ouvre ``nom`` dans Voilà et rend les commandes de ce rôle et de ce nom accessible."""
+    pilote.ouvrir_voila(page, serveur.url, nom, pilote.attendu(DOSSIER / nom).vues)
+    commandes = page.get_by_role(role, name=libelle, exact=exact)
+    commandes.first.wait_for(state="attached", timeout=30_000)
+    return commandes
+
+
 @pytest.fixture
 def page_voila(navigateur):
     page = pilote.nouvelle_page(navigateur, 1280, 720)
@@ -31,12 +39,8 @@ def page_voila(navigateur):
 
 def test_curseurs_et_champs_ont_un_nom_accessible(serveur_voila, page_voila):
     page = page_voila
-    nom = "06-kpi.ipynb"
-    pilote.ouvrir_voila(page, serveur_voila.url, nom, pilote.attendu(DOSSIER / nom).vues)
-
     # Le curseur se trouve par son rôle et son nom, comme le ferait un lecteur d'écran.
-    curseur = page.get_by_role("slider", name="Taux de clic (CTR)", exact=True)
-    curseur.first.wait_for(state="attached", timeout=30_000)
+    curseur = _commande(page, serveur_voila, "06-kpi.ipynb", "slider", "Taux de clic (CTR)", True)
     assert curseur.count() >= 1
     assert curseur.first.get_attribute("aria-valuenow") is not None
     # Le libellé visible n'est écrit qu'une fois (pas de « description » d'ipywidgets en plus).
@@ -56,10 +60,7 @@ def test_curseurs_et_champs_ont_un_nom_accessible(serveur_voila, page_voila):
 
 def test_listes_du_classement_swot_nommees_par_leur_constat(serveur_voila, page_voila):
     page = page_voila
-    nom = "02-swot.ipynb"
-    pilote.ouvrir_voila(page, serveur_voila.url, nom, pilote.attendu(DOSSIER / nom).vues)
-    premiere = page.get_by_role("combobox", name="1.", exact=False)
-    premiere.first.wait_for(state="attached", timeout=30_000)
+    premiere = _commande(page, serveur_voila, "02-swot.ipynb", "combobox", "1.", False)
     nom_accessible = premiere.first.evaluate(
         "(c) => document.getElementById(c.getAttribute('aria-labelledby')).textContent"
     )
